@@ -1,0 +1,3 @@
+import { defineAtlasConfig } from '@atlas/vitest-config';
+
+export default defineAtlasConfig();

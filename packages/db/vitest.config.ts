@@ -1,3 +1,5 @@
 import { defineAtlasConfig } from '@atlas/vitest-config';
 
-export default defineAtlasConfig();
+export default defineAtlasConfig({
+  test: { globalSetup: ['./src/testing/global-setup.ts'] },
+});

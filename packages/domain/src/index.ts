@@ -1,1 +1,10 @@
-export const placeholder = 1;
+export * from './codes';
+export * from './dates';
+export * from './fiscal-year';
+export * from './geometry';
+export * from './bbox';
+export * from './schemas';
+export * from './validate';
+export * from './rules';
+export * from './entity-validation';
+export * from './totals';

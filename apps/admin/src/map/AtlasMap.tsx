@@ -1,0 +1,49 @@
+import { Map, NavigationControl } from '@vis.gl/react-maplibre';
+import type { Map as MaplibreMap } from 'maplibre-gl';
+import { useState, type ReactNode } from 'react';
+import { basemapStyle } from './basemap-style';
+import { useExposeMapForTests } from './expose-for-tests';
+import { maplibregl } from './maplibre';
+import { PAN_BOUNDS, REGION_BOUNDS } from './region';
+import { useMapLoaded } from './use-map-loaded';
+
+/** The id under which `useMap()` (inside a `MapProvider`) returns this map. */
+export const ATLAS_MAP_ID = 'atlas';
+
+interface AtlasMapProps {
+  /** Sources that must be loaded before the map counts as loaded (`data-map-loaded`). */
+  readySources: readonly string[];
+  /** Layer components (`BoundaryLayers`, `SitesLayer`…) and controls. */
+  children?: ReactNode;
+}
+
+/**
+ * The one owner of the MapLibre map. Children and components under the app's `MapProvider`
+ * reach the instance through `useMap()`; nothing else creates or holds a map.
+ */
+export function AtlasMap({ readySources, children }: AtlasMapProps) {
+  const [map, setMap] = useState<MaplibreMap | null>(null);
+  const loaded = useMapLoaded(map, readySources);
+  useExposeMapForTests(map);
+
+  return (
+    <div className="atlas-map" data-testid="atlas-map" data-map-loaded={loaded}>
+      <Map
+        id={ATLAS_MAP_ID}
+        mapLib={maplibregl}
+        mapStyle={basemapStyle}
+        initialViewState={{ bounds: REGION_BOUNDS, fitBoundsOptions: { padding: 24 } }}
+        maxBounds={PAN_BOUNDS}
+        renderWorldCopies={false}
+        dragRotate={false}
+        attributionControl={{ compact: true }}
+        onLoad={(event) => {
+          setMap(event.target);
+        }}
+      >
+        <NavigationControl position="top-right" showCompass={false} />
+        {children}
+      </Map>
+    </div>
+  );
+}

@@ -1,0 +1,114 @@
+// The API's configuration, read from the environment once at start-up (nothing else reads
+// process.env). Invalid values fail fast with every problem listed.
+import { isAbsolute, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+export const NODE_ENVS = ['development', 'production', 'test'] as const;
+export type NodeEnv = (typeof NODE_ENVS)[number];
+
+export interface AppConfig {
+  port: number;
+  host: string;
+  /** PostgreSQL+PostGIS server; absent = the embedded PGlite in `dataDir`. Never log it. */
+  databaseUrl?: string;
+  dataDir: string;
+  logLevel: LogLevel;
+  nodeEnv: NodeEnv;
+  /** The built admin app; served at `/` when `serveAdmin` is true. */
+  adminDist: string;
+  serveAdmin: boolean;
+  seed: 'if-empty' | false;
+}
+
+export type Environment = Readonly<Record<string, string | undefined>>;
+
+/** The workspace root (apps/api/src -> ../../..), so paths do not depend on the cwd. */
+export const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
+
+export class ConfigError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(`Invalid configuration:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Relative paths are taken from the repository root (pnpm scripts run in the package folder). */
+function repoPath(value: string): string {
+  return isAbsolute(value) ? value : resolve(repoRoot, value);
+}
+
+function oneOf<T extends string>(
+  name: string,
+  value: string | undefined,
+  allowed: readonly T[],
+  fallback: T,
+  problems: string[],
+): T {
+  if (value === undefined || value === '') return fallback;
+  if ((allowed as readonly string[]).includes(value)) return value as T;
+  problems.push(`${name} must be one of ${allowed.join(', ')} (got "${value}")`);
+  return fallback;
+}
+
+function readPort(value: string | undefined, problems: string[]): number {
+  if (value === undefined || value === '') return 3000;
+  const port = Number(value);
+  if (!/^\d+$/.test(value) || port > 65535) {
+    problems.push(`PORT must be an integer from 0 to 65535 (got "${value}")`);
+    return 3000;
+  }
+  return port;
+}
+
+function readHost(value: string | undefined, problems: string[]): string {
+  if (value === undefined || value === '') return '127.0.0.1';
+  if (!/^[A-Za-z0-9.:\-[\]]+$/.test(value)) {
+    problems.push(`HOST must be a host name or IP address such as 127.0.0.1 or 0.0.0.0 (got "${value}")`);
+  }
+  return value;
+}
+
+function readDatabaseUrl(value: string | undefined, problems: string[]): string | undefined {
+  if (value === undefined || value === '') return undefined;
+  // The value may hold a password: describe the problem without repeating it.
+  let url: URL | undefined;
+  try {
+    url = new URL(value);
+  } catch {
+    problems.push('DATABASE_URL is not a valid URL (expected postgres://user@host:5432/database)');
+    return undefined;
+  }
+  if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
+    problems.push('DATABASE_URL must start with postgres:// or postgresql://');
+    return undefined;
+  }
+  return value;
+}
+
+function readSeed(value: string | undefined, problems: string[]): 'if-empty' | false {
+  const seed = oneOf('ATLAS_SEED', value, ['if-empty', 'false'] as const, 'if-empty', problems);
+  return seed === 'false' ? false : seed;
+}
+
+/** Reads and validates the configuration; throws ConfigError listing every problem. */
+export function loadConfig(env: Environment): AppConfig {
+  const problems: string[] = [];
+  const nodeEnv = oneOf('NODE_ENV', env.NODE_ENV, NODE_ENVS, 'development', problems);
+  const config: AppConfig = {
+    port: readPort(env.PORT, problems),
+    host: readHost(env.HOST, problems),
+    dataDir: repoPath(env.ATLAS_DATA_DIR || '.atlas-data'),
+    logLevel: oneOf('LOG_LEVEL', env.LOG_LEVEL, LOG_LEVELS, 'info', problems),
+    nodeEnv,
+    adminDist: repoPath(env.ATLAS_ADMIN_DIST || 'apps/admin/dist'),
+    serveAdmin: nodeEnv === 'production',
+    seed: readSeed(env.ATLAS_SEED, problems),
+  };
+  const databaseUrl = readDatabaseUrl(env.DATABASE_URL, problems);
+  if (databaseUrl) config.databaseUrl = databaseUrl;
+  if (problems.length > 0) throw new ConfigError(problems);
+  return config;
+}

@@ -1,0 +1,52 @@
+// The pg Pool both modes use, with the type parsing the `Database` interface promises.
+import pg from 'pg';
+import type { DbLogger } from './logger';
+
+const INT8_OID = 20;
+const DATE_OID = 1082;
+
+function parseInt8(value: string): number {
+  const parsed = Number(value);
+  if (!Number.isSafeInteger(parsed)) {
+    throw new RangeError(`bigint ${value} does not fit a JavaScript number exactly`);
+  }
+  return parsed;
+}
+
+const typeParsers: pg.CustomTypesConfig = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') => {
+    if (oid === INT8_OID) return parseInt8;
+    // Dates stay 'YYYY-MM-DD' strings: no time zone shift through a JS Date.
+    if (oid === DATE_OID) return (value: string) => value;
+    return pg.types.getTypeParser(oid, format ?? 'text');
+  }) as pg.CustomTypesConfig['getTypeParser'],
+};
+
+export interface PoolOptions {
+  connectionString?: string;
+  host?: string;
+  port?: number;
+  max: number;
+  statementTimeoutMs?: number;
+  /** Never close idle connections (embedded mode: the socket accepts one at a time). */
+  keepIdle?: boolean;
+  logger: DbLogger;
+}
+
+export function createPool(options: PoolOptions): pg.Pool {
+  const pool = new pg.Pool({
+    connectionString: options.connectionString,
+    host: options.host,
+    port: options.port,
+    ...(options.connectionString ? {} : { user: 'postgres', database: 'postgres' }),
+    max: options.max,
+    types: typeParsers,
+    ...(options.keepIdle ? { idleTimeoutMillis: 0 } : {}),
+    ...(options.statementTimeoutMs ? { statement_timeout: options.statementTimeoutMs } : {}),
+  });
+  // An idle client losing its connection must not crash the process; the pool replaces it.
+  pool.on('error', (error) => {
+    options.logger.warn({ err: error }, 'database connection error on an idle client');
+  });
+  return pool;
+}

@@ -20,5 +20,19 @@ export default defineConfig({
     // Never inline assets as data: URLs; the boundary files are large and cacheable.
     assetsInlineLimit: 0,
     sourcemap: true,
+    // MapLibre alone is ~1 MB minified; it and React change rarely, so they get their own
+    // long-cached chunks and the app's own code stays small.
+    chunkSizeWarningLimit: 1200,
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          groups: [
+            { name: 'maplibre', test: /node_modules[\\/]maplibre-gl[\\/]/ },
+            { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/ },
+            { name: 'vendor', test: /node_modules[\\/]/ },
+          ],
+        },
+      },
+    },
   },
 });

@@ -24,7 +24,10 @@ function countByLine(sites: SiteCollection): Partial<Record<ProgramLine, number>
 
 export function App() {
   const sites = useSites();
-  const lineCounts = useMemo(() => (sites.data ? countByLine(sites.data) : undefined), [sites.data]);
+  const lineCounts = useMemo(
+    () => (sites.data ? countByLine(sites.data) : undefined),
+    [sites.data],
+  );
 
   return (
     <MapProvider>
@@ -44,7 +47,11 @@ export function App() {
           )}
           <Legend counts={lineCounts} />
         </main>
-        <StatusLine sitesShown={sites.data?.features.length} loading={sites.isPending} />
+        <StatusLine
+          sitesShown={sites.data?.features.length}
+          sitesMatched={sites.data?.numberMatched}
+          loading={sites.isPending}
+        />
       </div>
     </MapProvider>
   );

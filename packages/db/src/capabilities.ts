@@ -1,5 +1,6 @@
 // What the connected database can do, found by trying it once at start-up (never by mode).
 import { sql, type Kysely } from 'kysely';
+import type { Database } from './schema';
 
 export interface Capabilities {
   postgisVersion: string;
@@ -8,16 +9,20 @@ export interface Capabilities {
   mvt: boolean;
 }
 
-export async function probeCapabilities(db: Kysely<any>): Promise<Capabilities> {
+export async function probeCapabilities(db: Kysely<Database>): Promise<Capabilities> {
   const versions = await sql<{ postgres: string; postgis: string }>`
     SELECT current_setting('server_version') AS postgres, postgis_lib_version() AS postgis
   `.execute(db);
   const row = versions.rows[0];
   if (!row) throw new Error('capabilities probe returned no row');
-  return { postgresVersion: row.postgres, postgisVersion: row.postgis, mvt: await canEncodeMvt(db) };
+  return {
+    postgresVersion: row.postgres,
+    postgisVersion: row.postgis,
+    mvt: await canEncodeMvt(db),
+  };
 }
 
-async function canEncodeMvt(db: Kysely<any>): Promise<boolean> {
+async function canEncodeMvt(db: Kysely<Database>): Promise<boolean> {
   try {
     await sql`
       SELECT ST_AsMVT(tile, 'probe') FROM (

@@ -20,21 +20,10 @@ export type GeoPrecision = 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9;
 export type Agency = 'INL' | 'USAID' | 'DOD' | 'DOJ' | 'DHS' | 'STATE_OTHER';
 export type ConfidenceLevel = 'low' | 'medium' | 'high';
 export type IncidentKind =
-  | 'seizure'
-  | 'homicide'
-  | 'extortion'
-  | 'arrest'
-  | 'clandestine_airstrip'
-  | 'trafficking_event';
+  'seizure' | 'homicide' | 'extortion' | 'arrest' | 'clandestine_airstrip' | 'trafficking_event';
 export type Role = 'admin' | 'coordinator' | 'analyst' | 'service';
 export type UserRole = Exclude<Role, 'service'>;
 export type AuditAction = 'create' | 'update' | 'delete' | 'restore';
 export type ActorType = 'user' | 'api_key' | 'system';
 export type EntityType =
-  | 'program'
-  | 'site'
-  | 'corridor'
-  | 'community'
-  | 'incident'
-  | 'user'
-  | 'api_key';
+  'program' | 'site' | 'corridor' | 'community' | 'incident' | 'user' | 'api_key';

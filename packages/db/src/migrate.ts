@@ -1,5 +1,6 @@
 // Runs the frozen migrations with Kysely's Migrator.
 import type { Kysely } from 'kysely';
+import type { Database } from './schema';
 import { Migrator, type Migration, type MigrationResult } from 'kysely/migration';
 import { migrations } from './migrations';
 
@@ -24,7 +25,7 @@ export interface MigrateOptions {
 
 /** Applies every pending migration; throws a MigrationError naming the one that failed. */
 export async function migrateToLatest(
-  db: Kysely<any>,
+  db: Kysely<Database>,
   options: MigrateOptions = {},
 ): Promise<MigrationResult[]> {
   const source = options.migrations ?? migrations;

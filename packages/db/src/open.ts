@@ -19,6 +19,8 @@ export interface OpenDatabaseConfig {
   seed?: 'if-empty' | false;
   /** Server mode: per-statement time limit (default 30 s). */
   statementTimeoutMs?: number;
+  /** Server mode: pool size (default 10). Embedded mode always uses one connection. */
+  poolMax?: number;
   logger?: DbLogger;
 }
 
@@ -47,7 +49,7 @@ export async function openDatabase(
   if (config.databaseUrl) {
     pool = createPool({
       connectionString: config.databaseUrl,
-      max: 10,
+      max: config.poolMax ?? 10,
       statementTimeoutMs: config.statementTimeoutMs ?? 30_000,
       logger,
     });

@@ -37,7 +37,11 @@ export type GeometryColumn = ColumnType<GeometryValue, GeometryValue, GeometryVa
 /** 'YYYY-MM-DD' */
 export type DateString = string;
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
-type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+type NullableTimestamp = ColumnType<
+  Date | null,
+  Date | string | null | undefined,
+  Date | string | null
+>;
 type WithDefault<T> = ColumnType<T, T | undefined, T>;
 type ReadOnly<T> = ColumnType<T, never, never>;
 type Json = Record<string, unknown>;
@@ -211,7 +215,7 @@ export interface SessionsTable {
   csrfTokenHash: string;
   createdAt: Timestamp;
   lastSeenAt: Timestamp;
-  expiresAt: Date | string;
+  expiresAt: ColumnType<Date, Date | string, Date | string>;
 }
 
 export interface Database {

@@ -70,9 +70,9 @@ describe.each(testEngines())('%s: migrations', (engine) => {
   });
 
   it('records every migration as applied', async () => {
-    const { rows } = await sql<{ name: string }>`SELECT name FROM kysely_migration ORDER BY name`.execute(
-      adb.db,
-    );
+    const { rows } = await sql<{
+      name: string;
+    }>`SELECT name FROM kysely_migration ORDER BY name`.execute(adb.db);
     expect(rows.map((row) => row.name)).toEqual([
       '2026-11-29-001-extensions',
       '2026-11-29-002-reference',
@@ -88,5 +88,12 @@ describe.each(testEngines())('%s: migrations', (engine) => {
     expect(Number.parseInt(adb.capabilities.postgresVersion, 10)).toBeGreaterThanOrEqual(15);
     // PGlite's PostGIS is built without protobuf: no ST_AsMVT.
     expect(adb.capabilities.mvt).toBe(engine === 'postgis');
+  });
+
+  it('limits statement time on server connections', async () => {
+    const { rows } = await sql<{ statement_timeout: string }>`SHOW statement_timeout`.execute(
+      adb.db.withoutPlugins(),
+    );
+    expect(rows[0]?.statement_timeout).toBe(engine === 'postgis' ? '30s' : '0');
   });
 });

@@ -16,7 +16,10 @@ export interface SiteProperties {
 }
 
 export type SiteFeature = Feature<Point | Polygon | MultiPolygon, SiteProperties>;
-export type SiteCollection = FeatureCollection<Point | Polygon | MultiPolygon, SiteProperties>;
+export type SiteCollection = FeatureCollection<Point | Polygon | MultiPolygon, SiteProperties> & {
+  /** How many sites match (the API pages its answer; more may match than were returned). */
+  numberMatched?: number;
+};
 
 /** Fetch every site as a GeoJSON FeatureCollection. */
 export async function fetchSites(signal?: AbortSignal): Promise<SiteCollection> {

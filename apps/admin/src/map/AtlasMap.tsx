@@ -5,7 +5,7 @@ import { basemapStyle } from './basemap-style';
 import { useExposeMapForTests } from './expose-for-tests';
 import { maplibregl } from './maplibre';
 import { PAN_BOUNDS, REGION_BOUNDS } from './region';
-import { useMapLoaded } from './use-map-loaded';
+import { sourcesLoaded } from './sources-loaded';
 
 /** The id under which `useMap()` (inside a `MapProvider`) returns this map. */
 export const ATLAS_MAP_ID = 'atlas';
@@ -23,7 +23,9 @@ interface AtlasMapProps {
  */
 export function AtlasMap({ readySources, children }: AtlasMapProps) {
   const [map, setMap] = useState<MaplibreMap | null>(null);
-  const loaded = useMapLoaded(map, readySources);
+  // Loaded = the map went idle with every ready source drawn. The listener is a Map prop so it
+  // is attached before the first render: 'load' and the first 'idle' can fire in the same frame.
+  const [loaded, setLoaded] = useState(false);
   useExposeMapForTests(map);
 
   return (
@@ -36,9 +38,12 @@ export function AtlasMap({ readySources, children }: AtlasMapProps) {
         maxBounds={PAN_BOUNDS}
         renderWorldCopies={false}
         dragRotate={false}
-        attributionControl={{ compact: true }}
+        attributionControl={{ compact: true, customAttribution: 'Boundaries: Natural Earth' }}
         onLoad={(event) => {
           setMap(event.target);
+        }}
+        onIdle={(event) => {
+          setLoaded(sourcesLoaded(event.target, readySources));
         }}
       >
         <NavigationControl position="top-right" showCompass={false} />

@@ -85,12 +85,7 @@ export const countryFillLayer: WithoutSource<FillLayerSpecification> = {
   id: LAYER_IDS.countryFill,
   type: 'fill',
   paint: {
-    'fill-color': [
-      'case',
-      isCarsiMember,
-      BASEMAP_COLORS.carsiLand,
-      BASEMAP_COLORS.contextLand,
-    ],
+    'fill-color': ['case', isCarsiMember, BASEMAP_COLORS.carsiLand, BASEMAP_COLORS.contextLand],
   },
 };
 

@@ -13,13 +13,20 @@ function parseInt8(value: string): number {
   return parsed;
 }
 
-const typeParsers: pg.CustomTypesConfig = {
-  getTypeParser: ((oid: number, format?: 'text' | 'binary') => {
+function parseDate(value: string): string {
+  // Dates stay 'YYYY-MM-DD' strings: no time zone shift through a JS Date.
+  return value;
+}
+
+// pg's own parsers for every other type (the typings only accept its enum of built-in oids).
+const defaultTypeParser = pg.types.getTypeParser as (oid: number, format: string) => unknown;
+
+const typeParsers = {
+  getTypeParser(oid: number, format?: 'text' | 'binary'): unknown {
     if (oid === INT8_OID) return parseInt8;
-    // Dates stay 'YYYY-MM-DD' strings: no time zone shift through a JS Date.
-    if (oid === DATE_OID) return (value: string) => value;
-    return pg.types.getTypeParser(oid, format ?? 'text');
-  }) as pg.CustomTypesConfig['getTypeParser'],
+    if (oid === DATE_OID) return parseDate;
+    return defaultTypeParser(oid, format ?? 'text');
+  },
 };
 
 export interface PoolOptions {

@@ -49,7 +49,8 @@ export async function insertBoundaries(
       .execute();
   }
   await sql`SELECT set_config('atlas.allow_boundary_write', 'off', true)`.execute(trx);
-  return { countries: data.countries.features.length, departments: data.departments.features.length };
+  return {
+    countries: data.countries.features.length,
+    departments: data.departments.features.length,
+  };
 }
-
-

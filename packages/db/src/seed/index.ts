@@ -24,7 +24,11 @@ export interface SeedOptions {
 }
 
 async function hasRows(trx: Transaction<Database>, table: keyof Database): Promise<boolean> {
-  const row = await trx.selectFrom(table).select(sql<number>`1`.as('one')).limit(1).executeTakeFirst();
+  const row = await trx
+    .selectFrom(table)
+    .select(sql<number>`1`.as('one'))
+    .limit(1)
+    .executeTakeFirst();
   return row !== undefined;
 }
 
@@ -90,4 +94,4 @@ export async function seedIfEmpty(
   });
 }
 
-export type { SeedData } from './types';
+export type { SampleData, SeedData } from './types';

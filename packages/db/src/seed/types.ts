@@ -14,7 +14,6 @@ import type {
   Threat,
 } from '../codes';
 
-
 export interface BoundaryData {
   countries: FeatureCollection<Geometry, { code: string; name: string; nameEs: string }>;
   departments: FeatureCollection<
@@ -47,7 +46,12 @@ export interface SampleProgram {
   status: ProgramStatus;
   startDate: string;
   endDate?: string | null;
-  funding: { fiscalYear: number; account: FundingAccount; stage: FundingStage; amountUsd: number }[];
+  funding: {
+    fiscalYear: number;
+    account: FundingAccount;
+    stage: FundingStage;
+    amountUsd: number;
+  }[];
   indicators: {
     code: string;
     name: string;
@@ -108,7 +112,7 @@ export interface SampleData {
   corridors: SampleCorridor[];
   communities: SampleCommunity[];
   incidents: SampleIncident[];
-  manifest?: Record<string, unknown>;
+  manifest?: object;
 }
 
 export interface SeedData {

@@ -31,7 +31,9 @@ export function asGeoJSON<G extends Geometry = Geometry>(
 }
 
 /** Bounding box [minLon, minLat, maxLon, maxLat] as an envelope geometry, for `&&` filters. */
-export function envelope(bbox: readonly [number, number, number, number]): RawBuilder<GeometryValue> {
+export function envelope(
+  bbox: readonly [number, number, number, number],
+): RawBuilder<GeometryValue> {
   const [minLon, minLat, maxLon, maxLat] = bbox;
   return sql<GeometryValue>`ST_MakeEnvelope(${minLon}, ${minLat}, ${maxLon}, ${maxLat}, 4326)`;
 }

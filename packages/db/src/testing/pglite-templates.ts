@@ -1,7 +1,16 @@
 // PGlite templates: a migrated and a seeded database, each saved with dumpDataDir('gzip') in
 // the OS temp folder, so a test starts in ~2 s instead of booting and migrating PGlite.
 import { randomUUID } from 'node:crypto';
-import { access, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import {
+  access,
+  mkdir,
+  readdir,
+  readFile,
+  rename,
+  stat,
+  unlink,
+  writeFile,
+} from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startEmbedded } from '../connection/embedded';
@@ -32,6 +41,18 @@ async function writeAtomically(path: string, blob: Blob): Promise<void> {
   await rename(temporary, path);
 }
 
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** Removes other keys' archives once they are a day old (a concurrent run may still use newer ones). */
+async function removeStaleTemplates(key: string): Promise<void> {
+  for (const name of await readdir(templateDir)) {
+    if (name.includes(key)) continue;
+    const path = join(templateDir, name);
+    const { mtimeMs } = await stat(path);
+    if (Date.now() - mtimeMs > DAY_MS) await unlink(path).catch(() => undefined);
+  }
+}
+
 export async function ensurePgliteTemplates(key: string): Promise<PgliteTemplatePaths> {
   const paths = {
     migrated: join(templateDir, `pglite-${key}-migrated.tar.gz`),
@@ -41,9 +62,16 @@ export async function ensurePgliteTemplates(key: string): Promise<PgliteTemplate
   let seedError: string | undefined;
 
   await mkdir(templateDir, { recursive: true });
+  await removeStaleTemplates(key);
   const embedded = await startEmbedded({});
   const db = createKysely(
-    createPool({ host: embedded.host, port: embedded.port, max: 1, keepIdle: true, logger: silentLogger }),
+    createPool({
+      host: embedded.host,
+      port: embedded.port,
+      max: 1,
+      keepIdle: true,
+      logger: silentLogger,
+    }),
   );
   try {
     await migrateToLatest(db);

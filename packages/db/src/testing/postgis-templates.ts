@@ -79,7 +79,10 @@ export async function ensurePostgisTemplates(
   baseUrl: string,
   key: string,
 ): Promise<PostgisTemplateNames> {
-  const names = { migrated: `atlas_template_${key}_migrated`, seeded: `atlas_template_${key}_seeded` };
+  const names = {
+    migrated: `atlas_template_${key}_migrated`,
+    seeded: `atlas_template_${key}_seeded`,
+  };
   let seedError: string | undefined;
   await withAdminClient(baseUrl, async (client) => {
     // Serialize builders across concurrent test runs.

@@ -27,7 +27,6 @@ export async function templateKey(): Promise<string> {
   await hashTree(hash, join(packageRoot, 'src/migrations'));
   await hashTree(hash, join(packageRoot, 'src/seed'));
   await hashTree(hash, join(packageRoot, 'node_modules/@atlas/geodata/data'));
-  await hashTree(hash, join(packageRoot, 'node_modules/@atlas/geodata/src'));
   const pglite = await readFile(
     join(packageRoot, 'node_modules/@electric-sql/pglite/package.json'),
     'utf8',

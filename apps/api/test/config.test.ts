@@ -1,0 +1,79 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig, repoRoot } from '../src/config';
+
+function problemsOf(env: Record<string, string>): readonly string[] {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('loadConfig', () => {
+  it('has working defaults', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({
+      port: 3000,
+      host: '127.0.0.1',
+      logLevel: 'info',
+      nodeEnv: 'development',
+      seed: 'if-empty',
+      serveAdmin: false,
+    });
+    expect(config.databaseUrl).toBeUndefined();
+    expect(config.dataDir).toBe(join(repoRoot, '.atlas-data'));
+    expect(config.adminDist).toBe(join(repoRoot, 'apps/admin/dist'));
+  });
+
+  it('finds the repository root from its own location', () => {
+    expect(join(repoRoot, 'apps/api/src/config.ts')).toBe(
+      new URL('../src/config.ts', import.meta.url).pathname,
+    );
+  });
+
+  it('reads every setting', () => {
+    const config = loadConfig({
+      PORT: '8080',
+      HOST: '0.0.0.0',
+      DATABASE_URL: 'postgres://atlas@db.example:5432/atlas',
+      ATLAS_DATA_DIR: '/var/lib/atlas',
+      LOG_LEVEL: 'warn',
+      NODE_ENV: 'production',
+      ATLAS_ADMIN_DIST: 'build/admin',
+      ATLAS_SEED: 'false',
+    });
+    expect(config).toEqual({
+      port: 8080,
+      host: '0.0.0.0',
+      databaseUrl: 'postgres://atlas@db.example:5432/atlas',
+      dataDir: '/var/lib/atlas',
+      logLevel: 'warn',
+      nodeEnv: 'production',
+      adminDist: join(repoRoot, 'build/admin'),
+      serveAdmin: true,
+      seed: false,
+    });
+  });
+
+  it.each(['abc', '-1', '70000', '80.5'])('rejects PORT=%s', (port) => {
+    expect(problemsOf({ PORT: port })).toEqual([
+      `PORT must be an integer from 0 to 65535 (got "${port}")`,
+    ]);
+  });
+
+  it('lists every problem at once', () => {
+    const problems = problemsOf({ PORT: 'x', LOG_LEVEL: 'loud', NODE_ENV: 'staging', ATLAS_SEED: 'yes' });
+    expect(problems).toHaveLength(4);
+    const names = problems.map((problem) => problem.split(' ')[0]).sort();
+    expect(names).toEqual(['ATLAS_SEED', 'LOG_LEVEL', 'NODE_ENV', 'PORT']);
+  });
+
+  it('rejects a DATABASE_URL that is not PostgreSQL, without repeating it', () => {
+    const problems = problemsOf({ DATABASE_URL: 'mysql://root:s3cret@db/atlas' });
+    expect(problems).toEqual(['DATABASE_URL must start with postgres:// or postgresql://']);
+    expect(problems.join()).not.toContain('s3cret');
+  });
+});

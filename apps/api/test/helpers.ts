@@ -1,0 +1,22 @@
+// Shared test set-up: the same app the server builds, on a real test database.
+import type { AtlasDatabase } from '@atlas/db';
+import { buildApp, type AtlasApp } from '../src/app';
+import { loadConfig, type AppConfig } from '../src/config';
+
+export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
+  return { ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' }), ...overrides };
+}
+
+export async function buildTestApp(
+  database: AtlasDatabase,
+  overrides: Partial<AppConfig> = {},
+): Promise<AtlasApp> {
+  const app = await buildApp({ config: testConfig(overrides), database });
+  await app.ready();
+  return app;
+}
+
+/** Parses a JSON response body with the type the test expects. */
+export function json<T>(response: { body: string }): T {
+  return JSON.parse(response.body) as T;
+}

@@ -1,0 +1,5 @@
+/** @atlas/geodata: region boundaries and the illustrative sample data set (Node only). */
+export { loadBoundaries, loadSampleData } from './load';
+export { dataDir, dataPath, countriesFile, departmentsFile, sampleDir } from './paths';
+export { createLocator, type Locator, type Location } from './geo/locator';
+export type * from './types';

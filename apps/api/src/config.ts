@@ -66,7 +66,9 @@ function readPort(value: string | undefined, problems: string[]): number {
 function readHost(value: string | undefined, problems: string[]): string {
   if (value === undefined || value === '') return '127.0.0.1';
   if (!/^[A-Za-z0-9.:\-[\]]+$/.test(value)) {
-    problems.push(`HOST must be a host name or IP address such as 127.0.0.1 or 0.0.0.0 (got "${value}")`);
+    problems.push(
+      `HOST must be a host name or IP address such as 127.0.0.1 or 0.0.0.0 (got "${value}")`,
+    );
   }
   return value;
 }

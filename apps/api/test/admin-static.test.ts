@@ -51,14 +51,18 @@ describe('serving the admin app in production', () => {
     expect(response.headers['cache-control']).toBe('no-cache');
   });
 
-  it.each(['/api/v1/unknown', '/ogc/collections/x', '/tiles/1/2/3.pbf', '/health/x', '/docs/nope', '/assets/gone.js'])(
-    'answers %s with a 404, not the app',
-    async (url) => {
-      const response = await app.inject({ method: 'GET', url });
-      expect(response.statusCode).toBe(404);
-      expect(response.body).not.toContain('Atlas admin');
-    },
-  );
+  it.each([
+    '/api/v1/unknown',
+    '/ogc/collections/x',
+    '/tiles/1/2/3.pbf',
+    '/health/x',
+    '/docs/nope',
+    '/assets/gone.js',
+  ])('answers %s with a 404, not the app', async (url) => {
+    const response = await app.inject({ method: 'GET', url });
+    expect(response.statusCode).toBe(404);
+    expect(response.body).not.toContain('Atlas admin');
+  });
 
   it('still serves the API next to the app', async () => {
     const response = await app.inject({ method: 'GET', url: '/health/live' });

@@ -65,7 +65,12 @@ describe('loadConfig', () => {
   });
 
   it('lists every problem at once', () => {
-    const problems = problemsOf({ PORT: 'x', LOG_LEVEL: 'loud', NODE_ENV: 'staging', ATLAS_SEED: 'yes' });
+    const problems = problemsOf({
+      PORT: 'x',
+      LOG_LEVEL: 'loud',
+      NODE_ENV: 'staging',
+      ATLAS_SEED: 'yes',
+    });
     expect(problems).toHaveLength(4);
     const names = problems.map((problem) => problem.split(' ')[0]).sort();
     expect(names).toEqual(['ATLAS_SEED', 'LOG_LEVEL', 'NODE_ENV', 'PORT']);

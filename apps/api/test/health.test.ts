@@ -1,7 +1,7 @@
 import { openTestDatabase, testEngines, type AtlasDatabase } from '@atlas/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AtlasApp } from '../src/app';
-import { buildTestApp, json } from './helpers';
+import { buildTestApp } from './helpers';
 
 describe.each(testEngines())('health on %s', (engine) => {
   let database: AtlasDatabase;
@@ -20,13 +20,13 @@ describe.each(testEngines())('health on %s', (engine) => {
   it('is live', async () => {
     const response = await app.inject({ method: 'GET', url: '/health/live' });
     expect(response.statusCode).toBe(200);
-    expect(json(response)).toEqual({ status: 'ok' });
+    expect(response.json()).toEqual({ status: 'ok' });
   });
 
   it('is ready, reporting the database mode and capabilities', async () => {
     const response = await app.inject({ method: 'GET', url: '/health/ready' });
     expect(response.statusCode).toBe(200);
-    expect(json(response)).toEqual({
+    expect(response.json()).toEqual({
       status: 'ok',
       database: {
         mode: engine === 'pglite' ? 'embedded' : 'server',
@@ -59,7 +59,7 @@ describe.each(testEngines())('health on %s', (engine) => {
     it('is not ready: 503 with a reason', async () => {
       const response = await closedApp.inject({ method: 'GET', url: '/health/ready' });
       expect(response.statusCode).toBe(503);
-      const body = json<{ status: string; reason: string }>(response);
+      const body = response.json<{ status: string; reason: string }>();
       expect(body.status).toBe('unavailable');
       expect(body.reason).toMatch(/database/);
     });
@@ -67,7 +67,7 @@ describe.each(testEngines())('health on %s', (engine) => {
     it('answers data requests with 503, without a stack trace', async () => {
       const response = await closedApp.inject({ method: 'GET', url: '/api/v1/programs' });
       expect(response.statusCode).toBe(503);
-      const body = json<{ statusCode: number; error: string; message: string }>(response);
+      const body = response.json<{ statusCode: number; error: string; message: string }>();
       expect(body).toMatchObject({ statusCode: 503, error: 'Service Unavailable' });
       expect(body.message).toMatch(/database/);
       expect(response.body).not.toMatch(/\bat .*\.ts:\d+/);

@@ -15,8 +15,3 @@ export async function buildTestApp(
   await app.ready();
   return app;
 }
-
-/** Parses a JSON response body with the type the test expects. */
-export function json<T>(response: { body: string }): T {
-  return JSON.parse(response.body) as T;
-}

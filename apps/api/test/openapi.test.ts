@@ -1,7 +1,7 @@
 import { openTestDatabase, testEngines, type AtlasDatabase } from '@atlas/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AtlasApp } from '../src/app';
-import { buildTestApp, json } from './helpers';
+import { buildTestApp } from './helpers';
 
 interface OpenApiDocument {
   openapi: string;
@@ -25,10 +25,15 @@ describe.each(testEngines())('API reference on %s', (engine) => {
   it('publishes OpenAPI 3 at /openapi.json listing the routes and their parameters', async () => {
     const response = await app.inject({ method: 'GET', url: '/openapi.json' });
     expect(response.statusCode).toBe(200);
-    const document = json<OpenApiDocument>(response);
+    const document = response.json<OpenApiDocument>();
     expect(document.openapi).toMatch(/^3\./);
     expect(Object.keys(document.paths)).toEqual(
-      expect.arrayContaining(['/health/live', '/health/ready', '/api/v1/programs', '/api/v1/sites']),
+      expect.arrayContaining([
+        '/health/live',
+        '/health/ready',
+        '/api/v1/programs',
+        '/api/v1/sites',
+      ]),
     );
     const programParameters = document.paths['/api/v1/programs']?.get?.parameters ?? [];
     expect(programParameters.map((parameter) => parameter.name)).toEqual(
@@ -46,6 +51,6 @@ describe.each(testEngines())('API reference on %s', (engine) => {
   it('answers unknown routes with a JSON 404', async () => {
     const response = await app.inject({ method: 'GET', url: '/api/v1/nothing-here' });
     expect(response.statusCode).toBe(404);
-    expect(json<{ statusCode: number }>(response).statusCode).toBe(404);
+    expect(response.json<{ statusCode: number }>().statusCode).toBe(404);
   });
 });

@@ -2,7 +2,7 @@ import { openTestDatabase, testEngines, type AtlasDatabase } from '@atlas/db/tes
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AtlasApp } from '../src/app';
-import { buildTestApp, json } from './helpers';
+import { buildTestApp } from './helpers';
 
 interface ProgramItem {
   id: string;
@@ -45,7 +45,7 @@ describe.each(testEngines())('GET /api/v1/programs on %s', (engine) => {
       .where('deletedAt', 'is', null)
       .select((eb) => eb.fn.countAll<number>().as('count'))
       .executeTakeFirstOrThrow();
-    totalInDb = Number(row.count);
+    totalInDb = row.count;
   });
 
   afterAll(async () => {
@@ -56,7 +56,7 @@ describe.each(testEngines())('GET /api/v1/programs on %s', (engine) => {
   it('lists the seeded programs, 50 per page by default, with a next link', async () => {
     const response = await get('/api/v1/programs');
     expect(response.statusCode).toBe(200);
-    const page = json<ProgramPage>(response);
+    const page = response.json<ProgramPage>();
     expect(page.total).toBe(totalInDb);
     expect(page.total).toBeGreaterThanOrEqual(60);
     expect(page.items).toHaveLength(50);
@@ -66,8 +66,8 @@ describe.each(testEngines())('GET /api/v1/programs on %s', (engine) => {
   });
 
   it('follows the next link to the rest, without overlap', async () => {
-    const first = json<ProgramPage>(await get('/api/v1/programs?limit=40'));
-    const second = json<ProgramPage>(await get(first.links.next!));
+    const first = (await get('/api/v1/programs?limit=40')).json<ProgramPage>();
+    const second = (await get(first.links.next!)).json<ProgramPage>();
     expect(second.offset).toBe(40);
     expect(second.items).toHaveLength(Math.min(40, first.total - 40));
     const firstIds = new Set(first.items.map((item) => item.id));
@@ -76,7 +76,7 @@ describe.each(testEngines())('GET /api/v1/programs on %s', (engine) => {
   });
 
   it('includes countries, goals and funding totals by stage summed from the funding rows', async () => {
-    const page = json<ProgramPage>(await get('/api/v1/programs?limit=500'));
+    const page = (await get('/api/v1/programs?limit=500')).json<ProgramPage>();
     expect(page.items).toHaveLength(totalInDb);
     const sums = await sql<{ programId: string; stage: string; amount: number }>`
       SELECT program_id, stage, sum(amount_usd)::bigint AS amount
@@ -94,7 +94,7 @@ describe.each(testEngines())('GET /api/v1/programs on %s', (engine) => {
   });
 
   it('sorts by code, matching the database order', async () => {
-    const page = json<ProgramPage>(await get('/api/v1/programs?sort=code&limit=500'));
+    const page = (await get('/api/v1/programs?sort=code&limit=500')).json<ProgramPage>();
     const rows = await database.db
       .selectFrom('programs')
       .where('deletedAt', 'is', null)
@@ -105,14 +105,14 @@ describe.each(testEngines())('GET /api/v1/programs on %s', (engine) => {
   });
 
   it('sorts by descending start date', async () => {
-    const page = json<ProgramPage>(await get('/api/v1/programs?sort=-startDate&limit=500'));
+    const page = (await get('/api/v1/programs?sort=-startDate&limit=500')).json<ProgramPage>();
     const dates = page.items.map((item) => item.startDate);
     expect(dates).toEqual([...dates].sort().reverse());
     expect(new Set(dates).size).toBeGreaterThan(1);
   });
 
   it('filters by country, line and status', async () => {
-    const byCountry = json<ProgramPage>(await get('/api/v1/programs?country=GT&limit=500'));
+    const byCountry = (await get('/api/v1/programs?country=GT&limit=500')).json<ProgramPage>();
     expect(byCountry.total).toBeGreaterThan(0);
     expect(byCountry.total).toBeLessThan(totalInDb);
     expect(byCountry.items.every((item) => item.countries.includes('GT'))).toBe(true);
@@ -122,11 +122,11 @@ describe.each(testEngines())('GET /api/v1/programs on %s', (engine) => {
       .where(sql<boolean>`'GT' = ANY(countries)`)
       .select((eb) => eb.fn.countAll<number>().as('count'))
       .executeTakeFirstOrThrow();
-    expect(byCountry.total).toBe(Number(inGuatemala.count));
+    expect(byCountry.total).toBe(inGuatemala.count);
 
-    const combined = json<ProgramPage>(
-      await get('/api/v1/programs?line=prevention&status=active&limit=500'),
-    );
+    const combined = (
+      await get('/api/v1/programs?line=prevention&status=active&limit=500')
+    ).json<ProgramPage>();
     expect(combined.total).toBeLessThan(totalInDb);
     for (const item of combined.items) {
       expect(item).toMatchObject({ line: 'prevention', status: 'active' });
@@ -144,16 +144,14 @@ describe.each(testEngines())('GET /api/v1/programs on %s', (engine) => {
   ])('rejects %s with 400 and a reason', async (query, path) => {
     const response = await get(`/api/v1/programs?${query}`);
     expect(response.statusCode).toBe(400);
-    const body = json<ErrorBody>(response);
+    const body = response.json<ErrorBody>();
     expect(body.statusCode).toBe(400);
     expect(body.message).toContain(`querystring${path}`);
-    expect(body.details).toContainEqual(
-      expect.objectContaining({ location: 'querystring', path }),
-    );
+    expect(body.details).toContainEqual(expect.objectContaining({ location: 'querystring', path }));
   });
 
   it('names the allowed codes when a country is unknown', async () => {
-    const body = json<ErrorBody>(await get('/api/v1/programs?country=XX'));
+    const body = (await get('/api/v1/programs?country=XX')).json<ErrorBody>();
     expect(body.details).toEqual([
       {
         location: 'querystring',

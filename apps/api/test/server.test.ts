@@ -21,7 +21,11 @@ function startServer(env: Record<string, string>): ChildProcess {
 }
 
 function exitOf(child: ChildProcess): Promise<number | null> {
-  return new Promise((resolve) => child.once('exit', (code) => resolve(code)));
+  return new Promise((resolve) => {
+    child.once('exit', (code) => {
+      resolve(code);
+    });
+  });
 }
 
 /** Resolves with the URL the server logs once it listens (JSON log lines outside development). */
@@ -32,13 +36,17 @@ function listeningUrl(child: ChildProcess): Promise<string> {
       const entry = JSON.parse(line) as { url?: string; mode?: string };
       if (entry.url && entry.mode) resolve(entry.url);
     });
-    child.once('exit', (code) => reject(new Error(`server exited with ${code} before listening`)));
+    child.once('exit', (code) => {
+      reject(new Error(`server exited with ${String(code)} before listening`));
+    });
   });
 }
 
 describe('the server entry point', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'atlas-server-'));
-  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+  afterAll(() => {
+    rmSync(dataDir, { recursive: true, force: true });
+  });
 
   it('starts on an embedded database, becomes ready and exits cleanly on SIGTERM', async () => {
     const child = startServer({
@@ -48,6 +56,10 @@ describe('the server entry point', () => {
       ATLAS_SEED: 'false',
     });
     const exited = exitOf(child);
+    let stderr = '';
+    child.stderr!.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString();
+    });
     try {
       const url = await listeningUrl(child);
       const response = await fetch(`${url}/health/ready`);
@@ -56,13 +68,15 @@ describe('the server entry point', () => {
     } finally {
       child.kill('SIGTERM');
     }
-    expect(await exited).toBe(0);
+    expect(await exited, stderr).toBe(0);
   }, 120_000);
 
   it('refuses to start with an invalid PORT, explaining why', async () => {
     const child = startServer({ PORT: 'eighty', ATLAS_DATA_DIR: dataDir });
     let stderr = '';
-    child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.stderr!.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString();
+    });
     expect(await exitOf(child)).toBe(1);
     expect(stderr).toContain('PORT must be an integer from 0 to 65535 (got "eighty")');
   });

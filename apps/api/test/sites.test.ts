@@ -3,7 +3,7 @@ import type { Feature, FeatureCollection, Position } from 'geojson';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AtlasApp } from '../src/app';
-import { buildTestApp, json } from './helpers';
+import { buildTestApp } from './helpers';
 
 type SiteCollection = FeatureCollection & { numberMatched: number; numberReturned: number };
 
@@ -44,7 +44,7 @@ describe.each(testEngines())('GET /api/v1/sites on %s', (engine) => {
     const response = await get('/api/v1/sites');
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-type']).toMatch(/^application\/geo\+json/);
-    const collection = json<SiteCollection>(response);
+    const collection = response.json<SiteCollection>();
     expect(collection.type).toBe('FeatureCollection');
     expect(collection.features.length).toBeGreaterThanOrEqual(200);
     expect(collection.numberReturned).toBe(collection.features.length);
@@ -57,15 +57,22 @@ describe.each(testEngines())('GET /api/v1/sites on %s', (engine) => {
         expect(lat).toBeGreaterThanOrEqual(-90);
         expect(lat).toBeLessThanOrEqual(90);
       }
-      expect(Object.keys(feature.properties ?? {}).sort()).toEqual(
-        ['country', 'department', 'id', 'line', 'name', 'precision', 'programId', 'programTitle'],
-      );
+      expect(Object.keys(feature.properties ?? {}).sort()).toEqual([
+        'country',
+        'department',
+        'id',
+        'line',
+        'name',
+        'precision',
+        'programId',
+        'programTitle',
+      ]);
     }
   });
 
   it('narrows to a bbox, matching a count made directly in SQL', async () => {
-    const all = json<SiteCollection>(await get('/api/v1/sites'));
-    const inBox = json<SiteCollection>(await get(`/api/v1/sites?bbox=${NORTH.join(',')}`));
+    const all = (await get('/api/v1/sites')).json<SiteCollection>();
+    const inBox = (await get(`/api/v1/sites?bbox=${NORTH.join(',')}`)).json<SiteCollection>();
     expect(inBox.numberMatched).toBeGreaterThan(0);
     expect(inBox.numberMatched).toBeLessThan(all.numberMatched);
 
@@ -87,8 +94,8 @@ describe.each(testEngines())('GET /api/v1/sites on %s', (engine) => {
   });
 
   it('pages with limit and offset', async () => {
-    const first = json<SiteCollection>(await get('/api/v1/sites?limit=5'));
-    const second = json<SiteCollection>(await get('/api/v1/sites?limit=5&offset=5'));
+    const first = (await get('/api/v1/sites?limit=5')).json<SiteCollection>();
+    const second = (await get('/api/v1/sites?limit=5&offset=5')).json<SiteCollection>();
     expect(first.numberReturned).toBe(5);
     expect(second.numberReturned).toBe(5);
     const firstIds = new Set(first.features.map((f) => f.id));
@@ -104,6 +111,6 @@ describe.each(testEngines())('GET /api/v1/sites on %s', (engine) => {
   ])('rejects %s with 400 and a reason', async (query, reason) => {
     const response = await get(`/api/v1/sites?${query}`);
     expect(response.statusCode).toBe(400);
-    expect(json<{ message: string }>(response).message).toMatch(reason);
+    expect(response.json<{ message: string }>().message).toMatch(reason);
   });
 });

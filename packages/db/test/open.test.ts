@@ -73,7 +73,8 @@ describe('embedded openDatabase', () => {
       await second.close();
     }
     await expect(second.ping()).rejects.toThrow();
-  });
+    // A new data folder means initdb + CREATE EXTENSION postgis: slow on a busy machine.
+  }, 180_000);
 });
 
 describe('openDatabase in server mode', () => {

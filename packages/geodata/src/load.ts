@@ -13,25 +13,25 @@ import type {
   SampleProgram,
 } from './types';
 
-function readJson<T>(file: string): T {
-  return JSON.parse(readFileSync(file, 'utf8')) as T;
+function readJson(file: string): unknown {
+  return JSON.parse(readFileSync(file, 'utf8'));
 }
 
 /** The committed country and department boundaries (GeoJSON FeatureCollections). */
 export function loadBoundaries(): Boundaries {
   return {
-    countries: readJson<CountryCollection>(countriesFile),
-    departments: readJson<DepartmentCollection>(departmentsFile),
+    countries: readJson(countriesFile) as CountryCollection,
+    departments: readJson(departmentsFile) as DepartmentCollection,
   };
 }
 
 /** The sample data set, from the committed files or from another folder written by build:sample. */
 export function loadSampleData(dir: string = sampleDir): SampleData {
   return {
-    programs: readJson<SampleProgram[]>(join(dir, 'programs.json')),
-    corridors: readJson<SampleCorridor[]>(join(dir, 'corridors.json')),
-    communities: readJson<SampleCommunity[]>(join(dir, 'communities.json')),
-    incidents: readJson<SampleIncident[]>(join(dir, 'incidents.json')),
-    manifest: readJson<SampleManifest>(join(dir, 'manifest.json')),
+    programs: readJson(join(dir, 'programs.json')) as SampleProgram[],
+    corridors: readJson(join(dir, 'corridors.json')) as SampleCorridor[],
+    communities: readJson(join(dir, 'communities.json')) as SampleCommunity[],
+    incidents: readJson(join(dir, 'incidents.json')) as SampleIncident[],
+    manifest: readJson(join(dir, 'manifest.json')) as SampleManifest,
   };
 }

@@ -1,7 +1,9 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dataPath, loadBoundaries, loadSampleData } from '../src';
-import { formatSample, generateSample } from '../src/sample/generate';
+import { formatSample, generateSample, writeSample } from '../src/sample/generate';
 
 const boundaries = loadBoundaries();
 const committed = loadSampleData();
@@ -21,6 +23,17 @@ describe('sample generator', () => {
   it('reproduces the committed files', () => {
     for (const [name, text] of Object.entries(first)) {
       expect(text, name).toBe(readFileSync(dataPath('sample', name), 'utf8'));
+    }
+  });
+
+  it('writes a set that loadSampleData reads back from another folder', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'atlas-sample-'));
+    try {
+      const data = generateSample({ seed: 'round-trip', scale: 1, boundaries });
+      writeSample(data, dir);
+      expect(loadSampleData(dir)).toEqual(data);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 

@@ -1,4 +1,5 @@
 import { Layer, Source } from '@vis.gl/react-maplibre';
+import { useMemo } from 'react';
 import type { SiteCollection } from '../api/sites';
 import {
   SLOT_IDS,
@@ -7,15 +8,17 @@ import {
   siteOutlineLayer,
   sitePointLayer,
 } from './basemap-style';
+import { withAreaMarkers } from './site-markers';
 
 interface SitesLayerProps {
   sites: SiteCollection;
 }
 
-/** Program sites: points as circles, areas as translucent fills, coloured by program line. */
+/** Program sites: points (and markers of areas) as circles, areas as translucent fills. */
 export function SitesLayer({ sites }: SitesLayerProps) {
+  const data = useMemo(() => withAreaMarkers(sites), [sites]);
   return (
-    <Source id={SOURCE_IDS.sites} type="geojson" data={sites} promoteId="id">
+    <Source id={SOURCE_IDS.sites} type="geojson" data={data} promoteId="id">
       <Layer {...siteAreaLayer} beforeId={SLOT_IDS.data} />
       <Layer {...siteOutlineLayer} beforeId={SLOT_IDS.data} />
       <Layer {...sitePointLayer} />

@@ -72,7 +72,5 @@ export function validationDetails(
 
 /** "querystring/limit must be >= 1; querystring/country must be one of …" */
 export function validationMessage(details: readonly ValidationDetail[]): string {
-  return details
-    .map((detail) => `${detail.location}${detail.path} ${detail.message}`)
-    .join('; ');
+  return details.map((detail) => `${detail.location}${detail.path} ${detail.message}`).join('; ');
 }

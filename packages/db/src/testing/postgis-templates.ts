@@ -69,9 +69,27 @@ async function buildTemplate(
   try {
     await fill(databaseUrlFor(baseUrl, building));
     await client.query(`ALTER DATABASE ${quoteIdent(building)} RENAME TO ${quoteIdent(name)}`);
+    // The build time lets later runs drop templates that no current code uses.
+    await client.query(
+      `COMMENT ON DATABASE ${quoteIdent(name)} IS ${client.escapeLiteral(`built ${new Date().toISOString()}`)}`,
+    );
   } catch (error) {
     await client.query(`DROP DATABASE IF EXISTS ${quoteIdent(building)} WITH (FORCE)`);
     throw error;
+  }
+}
+
+/** Drops other keys' templates built more than a day ago (newer ones may serve a concurrent run). */
+async function dropStaleTemplates(client: pg.Client, key: string): Promise<void> {
+  const { rows } = await client.query<{ name: string }>(
+    `SELECT d.datname AS name FROM pg_database d
+     WHERE d.datname LIKE 'atlas\\_template\\_%' AND d.datname NOT LIKE $1
+       AND coalesce(substring(shobj_description(d.oid, 'pg_database') FROM '^built (.*)$')::timestamptz,
+                    '-infinity') < now() - interval '1 day'`,
+    [`%${key}%`],
+  );
+  for (const { name } of rows) {
+    await client.query(`DROP DATABASE IF EXISTS ${quoteIdent(name)} WITH (FORCE)`);
   }
 }
 
@@ -88,6 +106,7 @@ export async function ensurePostgisTemplates(
     // Serialize builders across concurrent test runs.
     await client.query(`SELECT pg_advisory_lock(hashtext('atlas_db_test_templates'))`);
     try {
+      await dropStaleTemplates(client, key);
       await buildTemplate(baseUrl, client, names.migrated, undefined, async (url) => {
         const adb = await openDatabase({ databaseUrl: url, logger: silentLogger });
         await adb.close();

@@ -1,4 +1,4 @@
-import type { Feature, FeatureCollection, Geometry } from 'geojson';
+import type { FeatureCollection, Geometry } from 'geojson';
 import { countries } from '@atlas/domain';
 import type { BoundaryGeometry, DepartmentCollection, DepartmentFeature } from '../types';
 import { departmentNameOverrides } from './names';
@@ -34,7 +34,7 @@ export function extractDepartments(
   admin1: FeatureCollection<Geometry | null, Admin1Properties>,
 ): DepartmentCollection {
   const features: DepartmentFeature[] = [];
-  for (const feature of admin1.features as Feature<Geometry | null, Admin1Properties>[]) {
+  for (const feature of admin1.features) {
     const props = feature.properties;
     if (!isWanted(props) || !isArea(feature.geometry)) continue;
     const override = departmentNameOverrides[props.iso_3166_2] ?? {};
@@ -42,7 +42,7 @@ export function extractDepartments(
     features.push({
       type: 'Feature',
       properties: {
-        code: props.iso_3166_2 as DepartmentFeature['properties']['code'],
+        code: props.iso_3166_2,
         country: props.iso_a2 as DepartmentFeature['properties']['country'],
         name,
         nameEs: override.nameEs ?? props.name_es ?? name,

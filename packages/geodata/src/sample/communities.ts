@@ -58,7 +58,12 @@ export function generateCommunities(
     const code = country as CountryCode;
     const own = townsOf(towns, code);
     const wanted = perCountry * scale;
-    const chosen = random.sample(own, Math.min(wanted, own.length));
+    // Larger towns are likelier picks: violence concentrates in cities and their outskirts.
+    const chosen = random.weightedSample(
+      own,
+      Math.min(wanted, own.length),
+      (town) => town.population,
+    );
     for (let index = 0; index < wanted; index += 1) {
       const sector = Math.floor(index / own.length);
       const town = chosen[index % chosen.length]!;

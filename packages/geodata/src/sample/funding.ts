@@ -117,7 +117,7 @@ export function allocateAccounts(
   programs: readonly { accounts: readonly FundingAccount[]; weight: number }[],
   totalUsd: number,
 ): Partial<Record<FundingAccount, number>>[] {
-  const allocations = programs.map(() => ({}) as Partial<Record<FundingAccount, number>>);
+  const allocations: Partial<Record<FundingAccount, number>>[] = programs.map(() => ({}));
   const accountTotals = splitInteger(Math.round(totalUsd / UNIT), Object.values(ACCOUNT_SHARES));
   (Object.keys(ACCOUNT_SHARES) as FundingAccount[]).forEach((account, a) => {
     const users = programs.flatMap((program, index) =>

@@ -67,4 +67,16 @@ export class Random {
     }
     return chosen;
   }
+
+  /** `count` distinct items drawn with probability proportional to their weight. */
+  weightedSample<T>(items: readonly T[], count: number, weightOf: (item: T) => number): T[] {
+    const pool = [...items];
+    const chosen: T[] = [];
+    while (chosen.length < count && pool.length > 0) {
+      const item = this.weighted(pool, weightOf);
+      chosen.push(item);
+      pool.splice(pool.indexOf(item), 1);
+    }
+    return chosen;
+  }
 }

@@ -74,8 +74,24 @@ function fundedYears(startDate: string, endDate: string | null): number[] {
 }
 
 function countryOrder(codes: CountryCode[]): CountryCode[] {
-  const order = countryList.map((country) => country.code as CountryCode);
+  const order = countryList.map((country) => country.code);
   return [...codes].sort((a, b) => order.indexOf(a) - order.indexOf(b));
+}
+
+/** The templates in round-robin order of line, so consecutive programs mix the three lines. */
+function interleavedTemplates(): ProgramTemplate[] {
+  const byLine = ['enforcement', 'capacity', 'prevention'].map((line) =>
+    programTemplates.filter((template) => template.line === line),
+  );
+  const longest = Math.max(...byLine.map((list) => list.length));
+  const order: ProgramTemplate[] = [];
+  for (let i = 0; i < longest; i += 1) {
+    for (const list of byLine) {
+      const template = list[i];
+      if (template) order.push(template);
+    }
+  }
+  return order;
 }
 
 /** Lays out the programs: which template, where, when and how big. */
@@ -107,12 +123,13 @@ export function planPrograms(random: Random, scale: number): ProgramPlan[] {
     });
   };
 
+  const cycle = interleavedTemplates();
   let next = 0;
   for (let round = 0; round < scale; round += 1) {
     carsiCountryCodes.forEach((country) => {
       for (let slot = 0; slot < NATIONAL_PER_COUNTRY; slot += 1) {
         // Cycling through the templates gives every country a mix of the three lines.
-        add(programTemplates[next % programTemplates.length]!, [country], false);
+        add(cycle[next % cycle.length]!, [country], false);
         next += 1;
       }
     });

@@ -16,7 +16,10 @@ const adminStatic: FastifyPluginAsyncTypebox = async (app) => {
       'the admin app is not built (no index.html); run `pnpm build` to serve it at /',
     );
     app.get('/', { schema: { hide: true } }, (_request, reply) =>
-      reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(BUILD_FIRST_PAGE),
+      reply
+        .type('text/html; charset=utf-8')
+        .header('cache-control', 'no-cache')
+        .send(BUILD_FIRST_PAGE),
     );
     return;
   }
@@ -33,7 +36,10 @@ const adminStatic: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get('/*', { schema: { hide: true } }, (request, reply) => {
     const pathname = request.url.split('?')[0] ?? '/';
-    if (!isSpaRoute(pathname)) return reply.callNotFound();
+    if (!isSpaRoute(pathname)) {
+      reply.callNotFound();
+      return reply;
+    }
     return reply.sendFile('index.html');
   });
 };

@@ -1,12 +1,12 @@
 // Liveness (the process answers) and readiness (the database answers, quickly).
-import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyPluginCallbackTypebox } from '@fastify/type-provider-typebox';
 import { databaseUnavailableReason, TimeoutError, withTimeout } from '../../lib/database-errors';
 import { LiveResponse, ReadyResponse, UnavailableResponse } from './schemas';
 
 /** A load balancer polls this; a slower database counts as not ready. */
 export const READY_TIMEOUT_MS = 2000;
 
-const health: FastifyPluginAsyncTypebox = async (app) => {
+const health: FastifyPluginCallbackTypebox = (app, _opts, done) => {
   app.get(
     '/health/live',
     { schema: { tags: ['health'], response: { 200: LiveResponse } } },
@@ -43,6 +43,7 @@ const health: FastifyPluginAsyncTypebox = async (app) => {
       };
     },
   );
+  done();
 };
 
 export default health;

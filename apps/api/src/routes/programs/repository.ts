@@ -27,7 +27,9 @@ function applyFilters<Selected>(
   let filtered = query.where('programs.deletedAt', 'is', null);
   if (filters.country) {
     // Array containment uses the GIN index on countries.
-    filtered = filtered.where(sql<boolean>`programs.countries @> ARRAY[${filters.country}]::text[]`);
+    filtered = filtered.where(
+      sql<boolean>`programs.countries @> ARRAY[${filters.country}]::text[]`,
+    );
   }
   if (filters.line) filtered = filtered.where('programs.line', '=', filters.line);
   if (filters.status) filtered = filtered.where('programs.status', '=', filters.status);
@@ -82,7 +84,11 @@ export function createProgramRepository(db: Kysely<Database>) {
         );
       }
       // The id breaks ties so that pages never overlap.
-      const rows = await query.orderBy('programs.id').limit(request.limit).offset(request.offset).execute();
+      const rows = await query
+        .orderBy('programs.id')
+        .limit(request.limit)
+        .offset(request.offset)
+        .execute();
 
       const items = rows.map(({ committed, obligated, disbursed, ...program }) => ({
         ...program,
@@ -91,7 +97,7 @@ export function createProgramRepository(db: Kysely<Database>) {
         deletedAt: program.deletedAt?.toISOString() ?? null,
         totals: { committed, obligated, disbursed },
       }));
-      return { items, total: Number(counted.total) };
+      return { items, total: counted.total };
     },
   };
 }

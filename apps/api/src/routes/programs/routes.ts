@@ -1,10 +1,10 @@
 // GET /api/v1/programs: the registry's programs, filtered, sorted and paged.
-import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyPluginCallbackTypebox } from '@fastify/type-provider-typebox';
 import { pageLinks, parseSort } from '../../lib/query';
 import { createProgramRepository } from './repository';
 import { ProgramList, ProgramListQuery, type ProgramSortField } from './schemas';
 
-const programs: FastifyPluginAsyncTypebox = async (app) => {
+const programs: FastifyPluginCallbackTypebox = (app, _opts, done) => {
   const repository = createProgramRepository(app.db);
 
   app.get(
@@ -28,9 +28,16 @@ const programs: FastifyPluginAsyncTypebox = async (app) => {
         limit,
         offset,
       });
-      return { items, total, limit, offset, links: pageLinks(request.url, { total, limit, offset }) };
+      return {
+        items,
+        total,
+        limit,
+        offset,
+        links: pageLinks(request.url, { total, limit, offset }),
+      };
     },
   );
+  done();
 };
 
 export default programs;

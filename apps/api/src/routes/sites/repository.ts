@@ -18,9 +18,7 @@ function bboxPredicate(bbox: BBox): Expression<SqlBool> {
         [-180, minLat, maxLon, maxLat],
       ]
     : [bbox];
-  const tests = boxes.map(
-    (box) => sql<SqlBool>`ST_Intersects(sites.geom, ${envelope(box)})`,
-  );
+  const tests = boxes.map((box) => sql<SqlBool>`ST_Intersects(sites.geom, ${envelope(box)})`);
   return sql<SqlBool>`(${sql.join(tests, sql` OR `)})`;
 }
 
@@ -68,7 +66,7 @@ export function createSiteRepository(db: Kysely<Database>) {
         geometry,
         properties,
       }));
-      return { features, numberMatched: Number(counted.count) };
+      return { features, numberMatched: counted.count };
     },
   };
 }

@@ -1,10 +1,10 @@
 // GET /api/v1/sites: program sites as a GeoJSON FeatureCollection.
 import { parseBbox } from '@atlas/domain';
-import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyPluginCallbackTypebox } from '@fastify/type-provider-typebox';
 import { createSiteRepository } from './repository';
 import { SiteFeatureCollection, SiteListQuery } from './schemas';
 
-const sites: FastifyPluginAsyncTypebox = async (app) => {
+const sites: FastifyPluginCallbackTypebox = (app, _opts, done) => {
   const repository = createSiteRepository(app.db);
 
   app.get(
@@ -37,6 +37,7 @@ const sites: FastifyPluginAsyncTypebox = async (app) => {
       };
     },
   );
+  done();
 };
 
 export default sites;

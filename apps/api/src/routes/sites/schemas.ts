@@ -1,4 +1,4 @@
-import { parseBbox, ProgramLine, type SiteGeometry } from '@atlas/domain';
+import { parseBbox, type ProgramLine, type SiteGeometry } from '@atlas/domain';
 import Type, { type Static } from 'typebox';
 import { pagingQuery } from '../../lib/query';
 

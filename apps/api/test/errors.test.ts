@@ -15,8 +15,8 @@ describe('error responses', () => {
     app.get('/test/bug', () => {
       throw new Error('password=s3cret failed in SELECT * FROM users');
     });
-    app.get('/test/teapot', () => {
-      throw app.httpErrors.imATeapot('short and stout');
+    app.get('/test/conflict', () => {
+      throw app.httpErrors.conflict('the program changed since it was read');
     });
     await app.ready();
   });
@@ -37,12 +37,12 @@ describe('error responses', () => {
   });
 
   it('keeps the message of a deliberate 4xx error', async () => {
-    const response = await app.inject({ method: 'GET', url: '/test/teapot' });
-    expect(response.statusCode).toBe(418);
+    const response = await app.inject({ method: 'GET', url: '/test/conflict' });
+    expect(response.statusCode).toBe(409);
     expect(response.json()).toEqual({
-      statusCode: 418,
-      error: "I'm a Teapot",
-      message: 'short and stout',
+      statusCode: 409,
+      error: 'Conflict',
+      message: 'the program changed since it was read',
     });
   });
 });

@@ -22,6 +22,8 @@
 // archive (~2 s), or on PostGIS a new database created from a template database and dropped on
 // close(). Share one per file (beforeAll) when the tests do not modify it.
 import { randomUUID } from 'node:crypto';
+// Declares the `atlasDbTemplates` value that the global setup provides to `inject`.
+import type {} from './global-setup';
 import { inject } from 'vitest';
 import { openDatabase, type AtlasDatabase } from '../open';
 import { readTemplate } from './pglite-templates';

@@ -12,9 +12,10 @@ export const AuditEvent = Type.Object(
     actorId: Nullable(Uuid),
     actorLabel: Text(300),
     action: AuditAction,
-    entityType: EntityType,
-    entityId: Uuid,
-    version: Type.Integer({ minimum: 1 }),
+    /** Null only for system events that concern no single record (e.g. the sample seed). */
+    entityType: Nullable(EntityType),
+    entityId: Nullable(Uuid),
+    version: Nullable(Type.Integer({ minimum: 1 })),
     before: Nullable(Type.Unknown()),
     after: Nullable(Type.Unknown()),
   },

@@ -34,6 +34,7 @@ async function main(): Promise<void> {
     else logger.info({ signal }, 'shutting down');
     await app.close(); // stop accepting requests, finish those in flight
     await database.close();
+    logger.info('stopped cleanly');
   });
 
   const url = await app.listen({ port: config.port, host: config.host });

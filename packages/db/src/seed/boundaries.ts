@@ -1,6 +1,5 @@
 // Loads the read-only boundaries; the transaction-local setting opens the write guard.
 import { sql, type Transaction } from 'kysely';
-import type { CountryCode } from '../codes';
 import type { Database } from '../schema';
 import { multiGeomFromGeoJSON } from '../sql/geometry';
 import type { BoundaryData } from './types';
@@ -26,7 +25,7 @@ export async function insertBoundaries(
       .insertInto('countries')
       .values(
         batch.map(({ properties, geometry }) => ({
-          code: properties.code as CountryCode,
+          code: properties.code,
           name: properties.name,
           nameEs: properties.nameEs,
           geom: multiGeomFromGeoJSON(geometry),
@@ -40,7 +39,7 @@ export async function insertBoundaries(
       .values(
         batch.map(({ properties, geometry }) => ({
           code: properties.code,
-          country: properties.country as CountryCode,
+          country: properties.country,
           name: properties.name,
           nameEs: properties.nameEs,
           geom: multiGeomFromGeoJSON(geometry),

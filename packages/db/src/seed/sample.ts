@@ -1,7 +1,6 @@
 // Inserts the illustrative sample data set in batches (thousands of incidents).
 import { randomUUID } from 'node:crypto';
 import type { Transaction } from 'kysely';
-import type { GeoPrecision } from '../codes';
 import type { Database } from '../schema';
 import { geomFromGeoJSON } from '../sql/geometry';
 import { batches } from './boundaries';
@@ -67,7 +66,7 @@ async function insertPrograms(trx: Transaction<Database>, data: SampleData) {
           ...(s.id ? { id: s.id } : {}),
           programId: s.programId,
           name: s.name,
-          precision: s.precision as GeoPrecision,
+          precision: s.precision,
           geom: geomFromGeoJSON(s.geometry),
           description: s.description ?? null,
           illustrative: s.illustrative ?? true,
@@ -133,7 +132,6 @@ async function insertContext(trx: Transaction<Database>, data: SampleData) {
           occurredOn: i.occurredOn,
           geom: geomFromGeoJSON(i.geometry),
           country: i.country,
-          department: i.department ?? null,
           threat: i.threat ?? null,
           quantity: i.quantity ?? null,
           unit: i.unit ?? null,

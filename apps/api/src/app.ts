@@ -3,10 +3,15 @@
 import autoload from '@fastify/autoload';
 import type { AtlasDatabase } from '@atlas/db';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import Fastify, { type FastifyBaseLogger, type FastifyServerOptions } from 'fastify';
+import Fastify, {
+  type FastifyBaseLogger,
+  type FastifyReply,
+  type FastifyServerOptions,
+} from 'fastify';
 import { fileURLToPath } from 'node:url';
 import type { AppConfig } from './config';
 import { typeboxValidatorCompiler } from './lib/validation';
+import { PROBLEM_CONTENT_TYPE, problemBody } from './lib/problem';
 
 export interface BuildAppOptions {
   config: AppConfig;
@@ -29,6 +34,9 @@ declare module 'fastify' {
   }
 }
 
+/** 1 MiB: the largest request body the API accepts (docs/api-conventions.md). */
+export const BODY_LIMIT_BYTES = 1024 * 1024;
+
 const ROUTE_MODULE = /\/routes\.(ts|js)$/;
 
 export async function buildApp(opts: BuildAppOptions) {
@@ -38,7 +46,22 @@ export async function buildApp(opts: BuildAppOptions) {
       : { logger: opts.logger ?? false }),
     // Several instances may run behind a proxy; ids come from the proxy when it sends one.
     requestIdHeader: 'x-request-id',
+    // Larger bodies get 413 (problem+json) before any parsing.
+    bodyLimit: BODY_LIMIT_BYTES,
     routerOptions: { ignoreTrailingSlash: true },
+    // Errors the router meets before any hook runs (e.g. a URL with broken percent-encoding):
+    // still a problem+json answer, with the headers the security plugin cannot add here.
+    frameworkErrors: (error, _request, frameworkReply) => {
+      const status = error.statusCode ?? 400;
+      const reply = frameworkReply as unknown as FastifyReply;
+      void reply
+        .code(status)
+        .type(PROBLEM_CONTENT_TYPE)
+        .header('x-content-type-options', 'nosniff')
+        .header('content-security-policy', "default-src 'none'")
+        .header('x-frame-options', 'DENY')
+        .send(problemBody(status, status < 500 ? error.message : 'Internal Server Error'));
+    },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.setValidatorCompiler(typeboxValidatorCompiler);

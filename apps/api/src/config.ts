@@ -21,6 +21,19 @@ export interface AppConfig {
   adminDist: string;
   serveAdmin: boolean;
   seed: 'if-empty' | false;
+  /** Demo users: 'embedded' = only with the embedded database (the default). */
+  demoUsers: boolean | 'embedded';
+  demoPassword: string;
+  /** Origins allowed to call the API from a browser (CORS); none by default. */
+  corsOrigins: string[];
+  /** Session cookies without `Secure` (plain-HTTP local use only). */
+  insecureCookies: boolean;
+  /** Shared store for rate-limit counters across instances; in memory when absent. */
+  redisUrl?: string;
+  /** Session lifetime in seconds (idle sessions end sooner). */
+  sessionTtlSeconds: number;
+  /** Login attempts allowed per window, per client address and per e-mail address. */
+  loginRateLimit: { perIp: number; perEmail: number; windowMs: number };
 }
 
 export type Environment = Readonly<Record<string, string | undefined>>;
@@ -95,6 +108,65 @@ function readSeed(value: string | undefined, problems: string[]): 'if-empty' | f
   return seed === 'false' ? false : seed;
 }
 
+function readBoolean(
+  name: string,
+  value: string | undefined,
+  fallback: boolean,
+  problems: string[],
+): boolean {
+  if (value === undefined || value === '') return fallback;
+  if (value === 'true' || value === '1') return true;
+  if (value === 'false' || value === '0') return false;
+  problems.push(`${name} must be true or false (got "${value}")`);
+  return fallback;
+}
+
+function readOrigins(value: string | undefined, problems: string[]): string[] {
+  if (value === undefined || value.trim() === '') return [];
+  const origins = value
+    .split(',')
+    .map((origin) => origin.trim())
+    .filter(Boolean);
+  for (const origin of origins) {
+    let parsed: URL | undefined;
+    try {
+      parsed = new URL(origin);
+    } catch {
+      parsed = undefined;
+    }
+    if (!parsed || parsed.origin !== origin) {
+      problems.push(
+        `ATLAS_CORS_ORIGINS entries must be origins such as https://atlas.example.org (got "${origin}")`,
+      );
+    }
+  }
+  return origins;
+}
+
+function readSessionTtl(value: string | undefined, problems: string[]): number {
+  if (value === undefined || value === '') return 8 * 3600;
+  const seconds = Number(value);
+  if (!/^\d+$/.test(value) || seconds < 60 || seconds > 30 * 24 * 3600) {
+    problems.push(`ATLAS_SESSION_TTL must be seconds from 60 to 2592000 (got "${value}")`);
+    return 8 * 3600;
+  }
+  return seconds;
+}
+
+function readRedisUrl(value: string | undefined, problems: string[]): string | undefined {
+  if (value === undefined || value === '') return undefined;
+  try {
+    const url = new URL(value);
+    if (url.protocol === 'redis:' || url.protocol === 'rediss:') return value;
+  } catch {
+    // reported below, without repeating a value that may hold a password
+  }
+  problems.push('REDIS_URL must be a redis:// or rediss:// URL');
+  return undefined;
+}
+
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '::1', '[::1]']);
+
 /** Reads and validates the configuration; throws ConfigError listing every problem. */
 export function loadConfig(env: Environment): AppConfig {
   const problems: string[] = [];
@@ -108,7 +180,25 @@ export function loadConfig(env: Environment): AppConfig {
     adminDist: repoPath(env.ATLAS_ADMIN_DIST || 'apps/admin/dist'),
     serveAdmin: nodeEnv === 'production',
     seed: readSeed(env.ATLAS_SEED, problems),
+    demoUsers:
+      env.ATLAS_DEMO_USERS === undefined || env.ATLAS_DEMO_USERS === ''
+        ? 'embedded'
+        : readBoolean('ATLAS_DEMO_USERS', env.ATLAS_DEMO_USERS, false, problems),
+    demoPassword: env.ATLAS_DEMO_PASSWORD || 'atlas-demo',
+    corsOrigins: readOrigins(env.ATLAS_CORS_ORIGINS, problems),
+    insecureCookies: false,
+    sessionTtlSeconds: readSessionTtl(env.ATLAS_SESSION_TTL, problems),
+    loginRateLimit: { perIp: 50, perEmail: 10, windowMs: 15 * 60_000 },
   };
+  // Plain-HTTP cookies are the default only when nothing but this machine can reach the API.
+  config.insecureCookies = readBoolean(
+    'ATLAS_INSECURE_COOKIES',
+    env.ATLAS_INSECURE_COOKIES,
+    LOOPBACK_HOSTS.has(config.host),
+    problems,
+  );
+  const redisUrl = readRedisUrl(env.REDIS_URL, problems);
+  if (redisUrl) config.redisUrl = redisUrl;
   const databaseUrl = readDatabaseUrl(env.DATABASE_URL, problems);
   if (databaseUrl) config.databaseUrl = databaseUrl;
   if (problems.length > 0) throw new ConfigError(problems);

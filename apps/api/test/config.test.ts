@@ -44,6 +44,12 @@ describe('loadConfig', () => {
       NODE_ENV: 'production',
       ATLAS_ADMIN_DIST: 'build/admin',
       ATLAS_SEED: 'false',
+      ATLAS_DEMO_USERS: 'true',
+      ATLAS_DEMO_PASSWORD: 'demo-password-1',
+      ATLAS_CORS_ORIGINS: 'https://a.example.org, http://localhost:5173',
+      ATLAS_INSECURE_COOKIES: 'false',
+      REDIS_URL: 'redis://cache:6379',
+      ATLAS_SESSION_TTL: '3600',
     });
     expect(config).toEqual({
       port: 8080,
@@ -55,7 +61,35 @@ describe('loadConfig', () => {
       adminDist: join(repoRoot, 'build/admin'),
       serveAdmin: true,
       seed: false,
+      demoUsers: true,
+      demoPassword: 'demo-password-1',
+      corsOrigins: ['https://a.example.org', 'http://localhost:5173'],
+      insecureCookies: false,
+      redisUrl: 'redis://cache:6379',
+      sessionTtlSeconds: 3600,
+      loginRateLimit: { perIp: 50, perEmail: 10, windowMs: 900_000 },
     });
+  });
+
+  it('defaults: demo users only when embedded, plain-HTTP cookies only on loopback', () => {
+    const local = loadConfig({});
+    expect(local.demoUsers).toBe('embedded');
+    expect(local.demoPassword).toBe('atlas-demo');
+    expect(local.corsOrigins).toEqual([]);
+    expect(local.insecureCookies).toBe(true);
+    expect(loadConfig({ HOST: '0.0.0.0' }).insecureCookies).toBe(false);
+    expect(loadConfig({ ATLAS_DEMO_USERS: 'false' }).demoUsers).toBe(false);
+  });
+
+  it('rejects bad auth settings without repeating secrets', () => {
+    const problems = problemsOf({
+      ATLAS_CORS_ORIGINS: 'https://ok.example.org,not an origin',
+      ATLAS_SESSION_TTL: '5',
+      REDIS_URL: 'http://user:hunter2@cache',
+      ATLAS_INSECURE_COOKIES: 'maybe',
+    });
+    expect(problems).toHaveLength(4);
+    expect(problems.join('\n')).not.toContain('hunter2');
   });
 
   it.each(['abc', '-1', '70000', '80.5'])('rejects PORT=%s', (port) => {

@@ -3,8 +3,12 @@ import type { AtlasDatabase } from '@atlas/db';
 import { buildApp, type AtlasApp } from '../src/app';
 import { loadConfig, type AppConfig } from '../src/config';
 
+/** The test configuration: no demo users (tests create the principals they need). */
 export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
-  return { ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' }), ...overrides };
+  return {
+    ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', ATLAS_DEMO_USERS: 'false' }),
+    ...overrides,
+  };
 }
 
 export async function buildTestApp(

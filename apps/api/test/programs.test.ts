@@ -3,6 +3,8 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AtlasApp } from '../src/app';
 import { buildTestApp } from './helpers';
+import { createPrincipalHeaders } from './support/auth';
+import { createRecord, programInput, siteInput } from './support/records';
 
 interface ProgramItem {
   id: string;
@@ -160,4 +162,95 @@ describe.each(testEngines())('GET /api/v1/programs on %s', (engine) => {
       },
     ]);
   });
+});
+
+describe.each(testEngines())('GET /api/v1/programs filters on %s', (engine) => {
+  let database: AtlasDatabase;
+  let app: AtlasApp;
+  let ids: { market: string; border: string };
+
+  const page = async (query: string) => {
+    const response = await app.inject({
+      method: 'GET',
+      url: `/api/v1/programs?limit=500&${query}`,
+    });
+    expect(response.statusCode, response.body).toBe(200);
+    return response.json<ProgramPage>();
+  };
+  const found = async (query: string) => (await page(query)).items.map((item) => item.id);
+
+  beforeAll(async () => {
+    database = await openTestDatabase(engine, { seed: true });
+    app = await buildTestApp(database);
+    const headers = await createPrincipalHeaders(app, database, { role: 'admin' });
+    const market = await createRecord<ProgramItem & { version: number }>(
+      app,
+      '/api/v1/programs',
+      headers,
+      programInput({
+        title: 'Neighbourhood watch',
+        summary: 'Volunteers patrol at night.',
+        titleEs: 'Vigilancia vecinal de los mercados municipales',
+        summaryEs: 'Voluntarios patrullan los mercados de noche.',
+        goals: [5],
+        agency: 'DOJ',
+        countries: ['PA'],
+        funding: [{ fiscalYear: 2031, account: 'FMF', stage: 'committed', amountUsd: 10 }],
+      }),
+    );
+    const border = await createRecord<ProgramItem & { version: number }>(
+      app,
+      '/api/v1/programs',
+      headers,
+      programInput({
+        title: 'Zebrafinch border post',
+        funding: [{ fiscalYear: 2033, account: 'FMF', stage: 'committed', amountUsd: 10 }],
+      }),
+    );
+    await createRecord(app, '/api/v1/sites', headers, {
+      ...siteInput(border.record.id),
+      geometry: { type: 'Point', coordinates: [-77.1, 8.2] }, // Darién, Panama
+    });
+    ids = { market: market.record.id, border: border.record.id };
+  });
+
+  afterAll(async () => {
+    await app.close();
+    await database.close();
+  });
+
+  it('finds a program by a Spanish word (Spanish stemming) and by an English one', async () => {
+    expect(await found('q=mercado')).toContain(ids.market);
+    expect(await found('q=patrol')).toContain(ids.market);
+    expect(await found('q=zebrafinch')).toEqual([ids.border]);
+    expect(await found('q=mercado')).not.toContain(ids.border);
+  });
+
+  it('filters by goal, agency, account and fiscal-year range of the funding rows', async () => {
+    const byGoal = await page('goal=5');
+    expect(byGoal.items.every((item) => item.goals.includes(5))).toBe(true);
+    expect(byGoal.items.map((item) => item.id)).toContain(ids.market);
+    expect(await found('agency=DOJ')).toContain(ids.market);
+    expect(await found('fyFrom=2031&fyTo=2031')).toEqual([ids.market]);
+    expect((await found('fyFrom=2031&account=FMF')).sort()).toEqual(
+      [ids.market, ids.border].sort(),
+    );
+    expect(await found('fyFrom=2032')).toEqual([ids.border]);
+    expect(await found('fyFrom=2031&fyTo=2031&account=INCLE')).toEqual([]);
+  });
+
+  it('keeps programs with a site in the bbox', async () => {
+    const inDarien = await found('bbox=-77.5,7.9,-76.8,8.5');
+    expect(inDarien).toContain(ids.border);
+    expect(inDarien).not.toContain(ids.market);
+  });
+
+  it.each(['colour=red', 'sort=-secret', 'goal=6', 'fyFrom=1900', 'bbox=1,2,3'])(
+    'rejects %s with 400',
+    async (query) => {
+      const response = await app.inject({ method: 'GET', url: `/api/v1/programs?${query}` });
+      expect(response.statusCode).toBe(400);
+      expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+    },
+  );
 });

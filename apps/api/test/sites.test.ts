@@ -5,7 +5,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AtlasApp } from '../src/app';
 import { buildTestApp } from './helpers';
 
-type SiteCollection = FeatureCollection & { numberMatched: number; numberReturned: number };
+type SiteCollection = FeatureCollection & {
+  numberMatched: number;
+  numberReturned: number;
+  links: { next?: string; prev?: string };
+};
 
 /** Roughly Guatemala and Belize: some, not all, of the region's sites. */
 const NORTH = [-92.3, 13.7, -87.5, 18.5] as const;
@@ -66,6 +70,8 @@ describe.each(testEngines())('GET /api/v1/sites on %s', (engine) => {
         'precision',
         'programId',
         'programTitle',
+        'status',
+        'version',
       ]);
     }
   });
@@ -93,6 +99,24 @@ describe.each(testEngines())('GET /api/v1/sites on %s', (engine) => {
     }
   });
 
+  it('filters by country, precision, program line and status', async () => {
+    const all = (await get('/api/v1/sites?limit=10000')).json<SiteCollection>();
+    const cases: [string, (properties: Record<string, unknown>) => boolean][] = [
+      ['country=GT', (p) => p.country === 'GT'],
+      ['precision=2', (p) => p.precision === 2],
+      ['line=prevention', (p) => p.line === 'prevention'],
+      ['status=active', (p) => p.status === 'active'],
+    ];
+    for (const [query, keeps] of cases) {
+      const page = (await get(`/api/v1/sites?limit=10000&${query}`)).json<SiteCollection>();
+      const expected = all.features.filter((f) => keeps(f.properties ?? {}));
+      expect(page.numberMatched, query).toBe(expected.length);
+      expect(page.numberMatched, query).toBeGreaterThan(0);
+      expect(page.numberMatched, query).toBeLessThan(all.numberMatched);
+      expect(page.features.map((f) => f.id)).toEqual(expected.map((f) => f.id));
+    }
+  });
+
   it('pages with limit and offset', async () => {
     const first = (await get('/api/v1/sites?limit=5')).json<SiteCollection>();
     const second = (await get('/api/v1/sites?limit=5&offset=5')).json<SiteCollection>();
@@ -100,6 +124,11 @@ describe.each(testEngines())('GET /api/v1/sites on %s', (engine) => {
     expect(second.numberReturned).toBe(5);
     const firstIds = new Set(first.features.map((f) => f.id));
     expect(second.features.some((f) => firstIds.has(f.id))).toBe(false);
+    expect(first.links).toEqual({ next: '/api/v1/sites?limit=5&offset=5' });
+    expect(second.links).toEqual({
+      next: '/api/v1/sites?limit=5&offset=10',
+      prev: '/api/v1/sites?limit=5&offset=0',
+    });
   });
 
   it.each([
@@ -108,6 +137,9 @@ describe.each(testEngines())('GET /api/v1/sites on %s', (engine) => {
     ['bbox=-92,95,-88,18', /latitudes/],
     ['bbox=-92,18,-88,13', /minLat/],
     ['limit=10001', /<= 10000/],
+    ['colour=red', /colour/],
+    ['precision=10', /precision/],
+    ['country=XX', /country/],
   ])('rejects %s with 400 and a reason', async (query, reason) => {
     const response = await get(`/api/v1/sites?${query}`);
     expect(response.statusCode).toBe(400);

@@ -1,11 +1,10 @@
 // The server the browser test talks to, as in production: the API (built by @atlas/api's
 // buildApp on a seeded test database) serving both /api/v1/… and the built app from dist/.
 import { buildApp } from '@atlas/api/app';
+import { loadConfig } from '@atlas/api/config';
 import { openTestDatabase } from '@atlas/db/testing';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-
-type AppConfig = Parameters<typeof buildApp>[0]['config'];
 
 export interface RunningServer {
   url: string;
@@ -14,15 +13,18 @@ export interface RunningServer {
 
 export async function startAtlasServer(distDir: string): Promise<RunningServer> {
   const database = await openTestDatabase('pglite', { seed: true });
-  const config: AppConfig = {
+  const config = {
+    ...loadConfig({
+      NODE_ENV: 'production',
+      LOG_LEVEL: 'silent',
+      ATLAS_SEED: 'false',
+      ATLAS_DEMO_USERS: 'false',
+      ATLAS_ADMIN_DIST: distDir,
+      // The test database is already open; this folder is never used.
+      ATLAS_DATA_DIR: join(tmpdir(), 'atlas-admin-test-unused'),
+    }),
     port: 0,
-    host: '127.0.0.1',
-    dataDir: join(tmpdir(), 'atlas-admin-test-unused'), // the test database is already open
-    logLevel: 'silent',
-    nodeEnv: 'production',
-    adminDist: distDir,
     serveAdmin: true,
-    seed: false,
   };
   try {
     const app = await buildApp({ config, database });

@@ -69,3 +69,32 @@ export async function withTimeout<T>(promise: Promise<T>, ms: number, what: stri
     clearTimeout(timer);
   }
 }
+
+/** A short reason when the database cancelled a statement that ran too long; otherwise null. */
+export function databaseTimeoutReason(error: unknown): string | null {
+  const code = errorCode(error);
+  if (code === '57014') return 'the database did not answer in time (statement timeout)';
+  if (code === '55P03') return 'the record is locked by another change (lock timeout)';
+  return null;
+}
+
+/**
+ * The status and a safe reason for a constraint the database refused (a race the checks before
+ * the write could not see), or null. The constraint's name and the SQL are never shown.
+ */
+export function constraintViolation(error: unknown): { status: number; reason: string } | null {
+  switch (errorCode(error)) {
+    case '23505':
+      return { status: 409, reason: 'conflicts with an existing record (a unique value is taken)' };
+    case '23503':
+      return { status: 409, reason: 'refers to a record that does not exist' };
+    case '23514':
+    case '23502':
+    case '22P02':
+      return { status: 400, reason: 'a value breaks a rule of the stored record' };
+    case '22021':
+      return { status: 400, reason: 'a text contains a character that cannot be stored (NUL)' };
+    default:
+      return null;
+  }
+}

@@ -18,7 +18,12 @@ export function pagingQuery(defaults: { limit: number; max: number }) {
       default: defaults.limit,
       description: `Page size (1..${defaults.max})`,
     }),
-    offset: Type.Integer({ minimum: 0, default: 0, description: 'Items to skip' }),
+    offset: Type.Integer({
+      minimum: 0,
+      maximum: Number.MAX_SAFE_INTEGER,
+      default: 0,
+      description: 'Items to skip',
+    }),
   };
 }
 

@@ -1,25 +1,26 @@
-// Sites as GeoJSON features (bound parameters only). Sites of deleted programs are left out.
-import { asGeoJSON, envelope, type Database } from '@atlas/db';
-import { bboxCrossesAntimeridian, type BBox, type SiteGeometry } from '@atlas/domain';
-import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
-import type { SiteFeature } from './schemas';
+// Sites in SQL (bound parameters only): GeoJSON lists, single records and what decides who may
+// change a site. Sites of deleted programs are left out of lists.
+import { asGeoJSON, geomFromGeoJSON, type Database } from '@atlas/db';
+import type {
+  BBox,
+  CountryCode,
+  GeoPrecision,
+  ProgramLine,
+  ProgramStatus,
+  SiteGeometry,
+  SiteInput,
+} from '@atlas/domain';
+import type { Kysely } from 'kysely';
+import { bboxPredicate } from '../../registry';
+import type { SiteFeature, SiteRecord } from './schemas';
 
 export interface SiteFilters {
   bbox?: BBox;
   programId?: string;
-}
-
-/** Boxes crossing the antimeridian are split in two, so `&&` can use the GiST index. */
-function bboxPredicate(bbox: BBox): Expression<SqlBool> {
-  const [minLon, minLat, maxLon, maxLat] = bbox;
-  const boxes: BBox[] = bboxCrossesAntimeridian(bbox)
-    ? [
-        [minLon, minLat, 180, maxLat],
-        [-180, minLat, maxLon, maxLat],
-      ]
-    : [bbox];
-  const tests = boxes.map((box) => sql<SqlBool>`ST_Intersects(sites.geom, ${envelope(box)})`);
-  return sql<SqlBool>`(${sql.join(tests, sql` OR `)})`;
+  country?: CountryCode;
+  line?: ProgramLine;
+  status?: ProgramStatus;
+  precision?: number;
 }
 
 function filteredSites(db: Kysely<Database>, filters: SiteFilters) {
@@ -28,9 +29,65 @@ function filteredSites(db: Kysely<Database>, filters: SiteFilters) {
     .innerJoin('programs', 'programs.id', 'sites.programId')
     .where('sites.deletedAt', 'is', null)
     .where('programs.deletedAt', 'is', null);
-  if (filters.bbox) query = query.where(bboxPredicate(filters.bbox));
+  if (filters.bbox) query = query.where(bboxPredicate('sites.geom', filters.bbox));
   if (filters.programId) query = query.where('sites.programId', '=', filters.programId);
+  if (filters.country) query = query.where('sites.country', '=', filters.country);
+  if (filters.line) query = query.where('programs.line', '=', filters.line);
+  if (filters.status) query = query.where('programs.status', '=', filters.status);
+  if (filters.precision !== undefined) {
+    query = query.where('sites.precision', '=', filters.precision as GeoPrecision);
+  }
   return query;
+}
+
+/** One site (deleted or not); `db` may be a transaction. */
+export async function findSite(db: Kysely<Database>, id: string): Promise<SiteRecord | undefined> {
+  const row = await db
+    .selectFrom('sites')
+    .select([
+      'id',
+      'programId',
+      'name',
+      'precision',
+      'description',
+      'illustrative',
+      'country',
+      'department',
+      'version',
+      'createdAt',
+      'updatedAt',
+      'deletedAt',
+      asGeoJSON<SiteGeometry>('geom').as('geometry'),
+    ])
+    .where('id', '=', id)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  return {
+    ...row,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+    deletedAt: row.deletedAt?.toISOString() ?? null,
+  };
+}
+
+export function siteColumns(input: SiteInput) {
+  return {
+    programId: input.programId,
+    name: input.name,
+    precision: input.precision,
+    geom: geomFromGeoJSON(input.geometry),
+    description: input.description ?? null,
+    illustrative: input.illustrative ?? false,
+  };
+}
+
+/** The program a site belongs to: its countries, and whether it is deleted. */
+export async function programOfSite(db: Kysely<Database>, programId: string) {
+  return db
+    .selectFrom('programs')
+    .select(['id', 'countries', 'deletedAt'])
+    .where('id', '=', programId)
+    .executeTakeFirst();
 }
 
 export function createSiteRepository(db: Kysely<Database>) {
@@ -50,8 +107,10 @@ export function createSiteRepository(db: Kysely<Database>) {
           'sites.precision',
           'sites.country',
           'sites.department',
+          'sites.version',
           'programs.title as programTitle',
           'programs.line',
+          'programs.status',
           asGeoJSON<SiteGeometry>('sites.geom').as('geometry'),
         ])
         .orderBy('programs.code')

@@ -1,11 +1,44 @@
-// GET /api/v1/sites: program sites as a GeoJSON FeatureCollection.
-import { parseBbox } from '@atlas/domain';
-import type { FastifyPluginCallbackTypebox } from '@fastify/type-provider-typebox';
-import { createSiteRepository } from './repository';
-import { SiteFeatureCollection, SiteListQuery } from './schemas';
+// /api/v1/sites and /api/v1/programs/:id/sites: program sites. Lists are GeoJSON
+// FeatureCollections (public, as the admin app's map reads them anonymously); changes follow
+// docs/api-conventions.md through the shared record routes (src/registry).
+import { SiteInput, SitePatch } from '@atlas/domain';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { problemResponses } from '../../lib/problem';
+import { pageLinks } from '../../lib/query';
+import { bboxOf, IdParams, notFound, recordRoutes } from '../../registry';
+import { createSiteStore } from './records';
+import { createSiteRepository, programOfSite, type SiteFilters } from './repository';
+import { ProgramSiteListQuery, SiteFeatureCollection, SiteListQuery, SiteRecord } from './schemas';
 
-const sites: FastifyPluginCallbackTypebox = (app, _opts, done) => {
+const sites: FastifyPluginAsyncTypebox = async (app) => {
   const repository = createSiteRepository(app.db);
+  const store = createSiteStore(app.db);
+  await app.register(
+    recordRoutes({
+      collection: 'sites',
+      noun: 'site',
+      store,
+      input: SiteInput,
+      patch: SitePatch,
+      output: SiteRecord,
+      feature: true,
+    }),
+  );
+
+  async function collection(
+    url: string,
+    filters: SiteFilters,
+    page: { limit: number; offset: number },
+  ) {
+    const { features, numberMatched } = await repository.list(filters, page);
+    return {
+      type: 'FeatureCollection' as const,
+      features,
+      numberMatched,
+      numberReturned: features.length,
+      links: pageLinks(url, { total: numberMatched, ...page }),
+    };
+  }
 
   app.get(
     '/api/v1/sites',
@@ -15,29 +48,42 @@ const sites: FastifyPluginCallbackTypebox = (app, _opts, done) => {
         summary: 'Program sites as GeoJSON',
         description:
           'Sites of programs that are not deleted, as a GeoJSON FeatureCollection ' +
-          '(application/geo+json). `bbox` keeps the sites whose geometry intersects the box.',
+          '(application/geo+json). `bbox` keeps the sites whose geometry intersects the box; ' +
+          '`line` and `status` are those of the site’s program.',
         querystring: SiteListQuery,
-        response: { 200: SiteFeatureCollection },
+        response: { 200: SiteFeatureCollection, ...problemResponses(400, 503) },
       },
     },
     async (request, reply) => {
-      const { limit, offset, bbox, programId } = request.query;
-      // bbox already passed the same parser during validation.
-      const parsed = bbox === undefined ? undefined : parseBbox(bbox);
-      const { features, numberMatched } = await repository.list(
-        { bbox: parsed?.ok ? parsed.bbox : undefined, programId },
-        { limit, offset },
-      );
+      const { limit, offset, bbox, ...filters } = request.query;
       reply.type('application/geo+json');
-      return {
-        type: 'FeatureCollection' as const,
-        features,
-        numberMatched,
-        numberReturned: features.length,
-      };
+      return collection(request.url, { ...filters, bbox: bboxOf(bbox) }, { limit, offset });
     },
   );
-  done();
+
+  app.get(
+    '/api/v1/programs/:id/sites',
+    {
+      schema: {
+        tags: ['sites'],
+        summary: "A program's sites as GeoJSON",
+        params: IdParams,
+        querystring: ProgramSiteListQuery,
+        response: { 200: SiteFeatureCollection, ...problemResponses(400, 404, 503) },
+      },
+    },
+    async (request, reply) => {
+      const program = await programOfSite(app.db, request.params.id);
+      if (!program || program.deletedAt !== null) throw notFound('program');
+      const { limit, offset, bbox, ...filters } = request.query;
+      reply.type('application/geo+json');
+      return collection(
+        request.url,
+        { ...filters, programId: program.id, bbox: bboxOf(bbox) },
+        { limit, offset },
+      );
+    },
+  );
 };
 
 export default sites;

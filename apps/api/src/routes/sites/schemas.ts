@@ -1,28 +1,42 @@
-import { parseBbox, type ProgramLine, type SiteGeometry } from '@atlas/domain';
+import {
+  countries,
+  programStatuses,
+  programLines,
+  Site,
+  type ProgramLine,
+  type SiteGeometry,
+} from '@atlas/domain';
 import Type, { type Static } from 'typebox';
-import { pagingQuery } from '../../lib/query';
+import { codeFilter, PageLinksSchema, pagingQuery } from '../../lib/query';
+import { bboxQuery } from '../../registry';
 
-/** `bbox=minLon,minLat,maxLon,maxLat` in degrees (minLon > maxLon crosses the antimeridian). */
-export const BboxQuery = Type.Refine(
-  Type.String({
-    description: 'minLon,minLat,maxLon,maxLat (EPSG:4326 degrees)',
-    examples: ['-92.5,13.5,-88,18'],
-  }),
-  (text) => parseBbox(text).ok,
-  (text) => {
-    const parsed = parseBbox(text);
-    return parsed.ok ? 'invalid bbox' : parsed.reason;
+/** Unknown parameters are refused (400), so a misspelt filter never silently matches all. */
+export const SiteListQuery = Type.Object(
+  {
+    ...pagingQuery({ limit: 1000, max: 10_000 }),
+    bbox: Type.Optional(bboxQuery('Only sites whose geometry intersects this box')),
+    programId: Type.Optional(
+      Type.String({ format: 'uuid', description: 'Only the sites of this program' }),
+    ),
+    country: codeFilter(countries, 'Only sites in this country (derived from the boundaries)'),
+    line: codeFilter(programLines, 'Only sites of programs of this line'),
+    status: codeFilter(programStatuses, 'Only sites of programs with this status'),
+    precision: Type.Optional(
+      Type.Integer({ minimum: 1, maximum: 9, description: 'Only sites of this IATI precision' }),
+    ),
   },
+  { additionalProperties: false },
 );
-
-export const SiteListQuery = Type.Object({
-  ...pagingQuery({ limit: 1000, max: 10_000 }),
-  bbox: Type.Optional(BboxQuery),
-  programId: Type.Optional(
-    Type.String({ format: 'uuid', description: 'Only the sites of this program' }),
-  ),
-});
 export type SiteListQuery = Static<typeof SiteListQuery>;
+
+/** The sites of one program: the same filters, the program comes from the URL. */
+export const ProgramSiteListQuery = Type.Omit(SiteListQuery, ['programId'], {
+  additionalProperties: false,
+});
+
+/** One site as stored (country and department derived by the database). */
+export const SiteRecord = Type.Object({ ...Site.properties }, { title: 'SiteRecord' });
+export type SiteRecord = Static<typeof SiteRecord>;
 
 // Plain schemas (no unions of constants) keep serializing 10,000 features fast.
 const NullableString = Type.Union([Type.String(), Type.Null()]);
@@ -36,6 +50,8 @@ export const SiteProperties = Type.Object({
   department: NullableString,
   programTitle: Type.String(),
   line: Type.Unsafe<ProgramLine>(Type.String({ description: 'The program line' })),
+  status: Type.String({ description: "The program's status" }),
+  version: Type.Integer({ minimum: 1 }),
 });
 
 export const SiteFeature = Type.Object({
@@ -55,4 +71,5 @@ export const SiteFeatureCollection = Type.Object({
   features: Type.Array(SiteFeature),
   numberMatched: Type.Integer({ minimum: 0, description: 'Sites matching the filters' }),
   numberReturned: Type.Integer({ minimum: 0, description: 'Sites in this response' }),
+  links: PageLinksSchema,
 });

@@ -8,3 +8,4 @@ export type { SeedData, SeedOptions, SeedResult } from './seed';
 export * from './schema';
 export type * from './codes';
 export { asGeoJSON, envelope, geomFromGeoJSON, multiGeomFromGeoJSON } from './sql/geometry';
+export { DATA_LAYERS, dataVersion, type DataLayer } from './data-version';

@@ -9,6 +9,7 @@
 //   (money, counts) as number (exact up to 2^53; larger values throw instead of rounding).
 // - jsonb columns take plain objects (pg serializes them).
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { DataLayer } from './data-version';
 import type {
   ActorType,
   Agency,
@@ -218,6 +219,49 @@ export interface SessionsTable {
   expiresAt: ColumnType<Date, Date | string, Date | string>;
 }
 
+/** One version counter per map layer (migration 007): every write to the layer bumps it. */
+export interface DataVersionsTable {
+  layer: DataLayer;
+  epoch: string;
+  version: ColumnType<string, never, never>;
+  changedAt: ColumnType<Date, never, never>;
+}
+
+/** Imports (migration 008): one row per committed import. */
+export interface ImportBatchesTable {
+  id: Generated<string>;
+  source: string;
+  collection: string;
+  format: string;
+  actorType: ActorType;
+  actorId: string | null;
+  actorLabel: string;
+  rows: WithDefault<number>;
+  created: WithDefault<number>;
+  updated: WithDefault<number>;
+  unchanged: WithDefault<number>;
+  committedAt: Timestamp;
+}
+
+/** The record each (source, entity type, external id) was imported as. */
+export interface ImportExternalIdsTable {
+  source: string;
+  entityType: EntityType;
+  externalId: string;
+  entityId: string;
+  batchId: string;
+  updatedAt: Timestamp;
+}
+
+/** The column mapping last used for a source and collection. */
+export interface ImportSourcesTable {
+  source: string;
+  collection: string;
+  mapping: Record<string, string>;
+  updatedBy: string;
+  updatedAt: Timestamp;
+}
+
 export interface Database {
   programs: ProgramsTable;
   programFunding: ProgramFundingTable;
@@ -232,6 +276,10 @@ export interface Database {
   users: UsersTable;
   apiKeys: ApiKeysTable;
   sessions: SessionsTable;
+  dataVersions: DataVersionsTable;
+  importBatches: ImportBatchesTable;
+  importExternalIds: ImportExternalIdsTable;
+  importSources: ImportSourcesTable;
 }
 
 export type ProgramRow = Selectable<ProgramsTable>;

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { migrations } from '../src/migrations';
 import { openTestDatabase, testEngines, type AtlasDatabase } from '../src/testing';
 
 const TABLES = [
@@ -8,6 +9,7 @@ const TABLES = [
   'communities',
   'corridors',
   'countries',
+  'data_versions',
   'departments',
   'incidents',
   'program_funding',
@@ -73,13 +75,16 @@ describe.each(testEngines())('%s: migrations', (engine) => {
     const { rows } = await sql<{
       name: string;
     }>`SELECT name FROM kysely_migration ORDER BY name`.execute(adb.db);
-    expect(rows.map((row) => row.name)).toEqual([
+    const names = rows.map((row) => row.name);
+    expect(names).toEqual(Object.keys(migrations).sort());
+    expect(names.slice(0, 7)).toEqual([
       '2026-11-29-001-extensions',
       '2026-11-29-002-reference',
       '2026-11-29-003-registry',
       '2026-11-29-004-context',
       '2026-11-29-005-auth',
       '2026-11-29-006-audit',
+      '2026-11-29-007-data-versions',
     ]);
   });
 

@@ -7,6 +7,8 @@ import * as m003 from './2026-11-29-003-registry';
 import * as m004 from './2026-11-29-004-context';
 import * as m005 from './2026-11-29-005-auth';
 import * as m006 from './2026-11-29-006-audit';
+import * as m007 from './2026-11-29-007-data-versions';
+import * as m008 from './2026-11-29-008-import';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-29-001-extensions': m001,
@@ -15,4 +17,6 @@ export const migrations: Record<string, Migration> = {
   '2026-11-29-004-context': m004,
   '2026-11-29-005-auth': m005,
   '2026-11-29-006-audit': m006,
+  '2026-11-29-007-data-versions': m007,
+  '2026-11-29-008-import': m008,
 };

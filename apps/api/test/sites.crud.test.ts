@@ -146,6 +146,45 @@ describe.each(testEngines())('site records on %s', (engine) => {
     expect(unknown.statusCode).toBe(404);
   });
 
+  it('creates a site under POST /api/v1/programs/:id/sites, audited, with its location', async () => {
+    const own = await newProgram();
+    const { programId: _ignored, ...fields } = siteInput(own, { name: 'Under the program' });
+    const created = await send(app, 'POST', `/api/v1/programs/${own}/sites`, {
+      headers: admin,
+      body: fields,
+    });
+    expect(created.statusCode).toBe(201);
+    const site = created.json<SiteBody>();
+    expect(site.programId).toBe(own);
+    expect(created.headers.location).toBe(`/api/v1/sites/${site.id}`);
+    expect(created.headers.etag).toBe('"1"');
+    const fetched = await send(app, 'GET', `/api/v1/sites/${site.id}`);
+    expect(fetched.json<SiteBody>().name).toBe('Under the program');
+    const events = await auditRows(database, 'site', site.id);
+    expect(events.map((event) => event.action)).toEqual(['create']);
+  });
+
+  it('refuses a site under a missing program or naming another program, writing nothing', async () => {
+    const own = await newProgram();
+    const before = await siteCount();
+    const missing = await send(app, 'POST', `/api/v1/programs/${crypto.randomUUID()}/sites`, {
+      headers: admin,
+      body: siteInput(own),
+    });
+    expect(missing.statusCode).toBe(404);
+    const mismatch = await send(app, 'POST', `/api/v1/programs/${own}/sites`, {
+      headers: admin,
+      body: siteInput(programId),
+    });
+    expect(mismatch.statusCode).toBe(400);
+    expect(mismatch.body).toMatch(/programId/);
+    const anonymous = await send(app, 'POST', `/api/v1/programs/${own}/sites`, {
+      body: siteInput(own),
+    });
+    expect(anonymous.statusCode).toBe(401);
+    expect(await siteCount()).toBe(before);
+  });
+
   it('refuses invalid geometry with the ST_IsValidReason text and writes nothing', async () => {
     const before = await siteCount();
     const response = await send(app, 'POST', '/api/v1/sites', {

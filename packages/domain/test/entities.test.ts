@@ -111,6 +111,9 @@ describe('Community and Incident', () => {
     expect(validateCommunityInput({ ...community, population: -1 }).ok).toBe(false);
     expect(validateCommunityInput({ ...community, population: 1.5 }).ok).toBe(false);
     expect(validateCommunityInput({ ...community, homicideRate: -0.1 }).ok).toBe(false);
+    // The same range as the database's CHECK: figures from 1990 on.
+    expect(validateCommunityInput({ ...community, year: 1989 }).ok).toBe(false);
+    expect(validateCommunityInput({ ...community, year: 1990 }).ok).toBe(true);
     expect(validateIncidentInput({ ...incident, geometry: geometries.polygon }).ok).toBe(false);
     expect(validateIncidentInput({ ...incident, occurredOn: '2011-06-31' }).ok).toBe(false);
     expect(validateIncidentInput({ ...incident, quantity: -5 }).ok).toBe(false);

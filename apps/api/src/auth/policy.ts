@@ -80,6 +80,7 @@ export const POLICY: Readonly<Record<string, Access>> = Object.freeze({
     ),
   ),
   'GET /api/v1/programs/:id/sites': 'public',
+  'POST /api/v1/programs/:id/sites': 'write',
   'POST /api/v1/incidents/bulk': 'write',
 });
 

@@ -12,7 +12,7 @@ const communityFields = {
   population: Type.Integer({ minimum: 0, maximum: Number.MAX_SAFE_INTEGER }),
   /** Homicides per 100,000 inhabitants. */
   homicideRate: Type.Number({ minimum: 0, maximum: 100000 }),
-  year: Type.Integer({ minimum: 1900, maximum: 2100 }),
+  year: Type.Integer({ minimum: 1990, maximum: 2100 }),
   source: SourceText,
   illustrative: Type.Boolean(),
 };

@@ -5,10 +5,23 @@ import { SiteInput, SitePatch } from '@atlas/domain';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { problemResponses } from '../../lib/problem';
 import { pageLinks } from '../../lib/query';
-import { bboxOf, IdParams, notFound, recordRoutes } from '../../registry';
+import {
+  BadInputError,
+  bboxOf,
+  formatEtag,
+  IdParams,
+  notFound,
+  recordRoutes,
+} from '../../registry';
 import { createSiteStore } from './records';
 import { createSiteRepository, programOfSite, type SiteFilters } from './repository';
-import { ProgramSiteListQuery, SiteFeatureCollection, SiteListQuery, SiteRecord } from './schemas';
+import {
+  ProgramSiteInput,
+  ProgramSiteListQuery,
+  SiteFeatureCollection,
+  SiteListQuery,
+  SiteRecord,
+} from './schemas';
 
 const sites: FastifyPluginAsyncTypebox = async (app) => {
   const repository = createSiteRepository(app.db);
@@ -82,6 +95,39 @@ const sites: FastifyPluginAsyncTypebox = async (app) => {
         { ...filters, programId: program.id, bbox: bboxOf(bbox) },
         { limit, offset },
       );
+    },
+  );
+
+  app.post(
+    '/api/v1/programs/:id/sites',
+    {
+      schema: {
+        tags: ['sites'],
+        summary: 'Create a site of this program',
+        description:
+          'The same as `POST /api/v1/sites` with the program taken from the path; the new ' +
+          'site is at the `Location` answered.',
+        params: IdParams,
+        body: ProgramSiteInput,
+        response: {
+          201: SiteRecord,
+          ...problemResponses(400, 401, 403, 404, 409, 413, 503),
+        },
+      },
+    },
+    async (request, reply) => {
+      const program = await programOfSite(app.db, request.params.id);
+      if (!program || program.deletedAt !== null) throw notFound('program');
+      const { programId, ...fields } = request.body;
+      if (programId !== undefined && programId !== program.id) {
+        throw new BadInputError([
+          { path: '/programId', message: 'must be the program in the path, or left out' },
+        ]);
+      }
+      const record = await store.create(request.principal, { ...fields, programId: program.id });
+      reply.code(201).header('location', `/api/v1/sites/${record.id}`);
+      reply.header('etag', formatEtag(record.version));
+      return record;
     },
   );
 };

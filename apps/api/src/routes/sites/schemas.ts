@@ -3,6 +3,7 @@ import {
   programStatuses,
   programLines,
   Site,
+  SiteInput,
   type ProgramLine,
   type SiteGeometry,
 } from '@atlas/domain';
@@ -35,6 +36,17 @@ export const ProgramSiteListQuery = Type.Omit(SiteListQuery, ['programId'], {
 });
 
 /** One site as stored (country and department derived by the database). */
+/** A site created under /api/v1/programs/:id/sites: the program comes from the path. */
+export const ProgramSiteInput = Type.Object(
+  {
+    ...Type.Omit(SiteInput, ['programId']).properties,
+    programId: Type.Optional(
+      Type.String({ format: 'uuid', description: 'If given, must be the program in the path' }),
+    ),
+  },
+  { additionalProperties: false, title: 'ProgramSiteInput' },
+);
+
 export const SiteRecord = Type.Object({ ...Site.properties }, { title: 'SiteRecord' });
 export type SiteRecord = Static<typeof SiteRecord>;
 

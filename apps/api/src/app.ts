@@ -49,6 +49,9 @@ export async function buildApp(opts: BuildAppOptions) {
     // Larger bodies get 413 (problem+json) before any parsing.
     bodyLimit: BODY_LIMIT_BYTES,
     routerOptions: { ignoreTrailingSlash: true },
+    // Route modules are compiled on first load (tsx); on a busy machine that can take longer
+    // than Fastify's 10 s default, which would fail the start for no real fault.
+    pluginTimeout: 120_000,
     // Errors the router meets before any hook runs (e.g. a URL with broken percent-encoding):
     // still a problem+json answer, with the headers the security plugin cannot add here.
     frameworkErrors: (error, _request, frameworkReply) => {

@@ -32,6 +32,8 @@ export interface AppConfig {
   redisUrl?: string;
   /** Session lifetime in seconds (idle sessions end sooner). */
   sessionTtlSeconds: number;
+  /** Mean event-loop delay (ms) above which requests are shed with 503; 0 = never shed. */
+  maxEventLoopDelayMs: number;
   /** Login attempts allowed per window, per client address and per e-mail address. */
   loginRateLimit: { perIp: number; perEmail: number; windowMs: number };
 }
@@ -165,6 +167,24 @@ function readRedisUrl(value: string | undefined, problems: string[]): string | u
   return undefined;
 }
 
+/** Embedded PGlite runs on the API's own event loop, so a long query there is not overload:
+ * shedding is on by default only with a database server. */
+function readMaxEventLoopDelay(
+  value: string | undefined,
+  embedded: boolean,
+  problems: string[],
+): number {
+  if (value === undefined || value === '') return embedded ? 0 : 1000;
+  const ms = Number(value);
+  if (!/^\d+$/.test(value) || ms > 60_000) {
+    problems.push(
+      `ATLAS_MAX_EVENT_LOOP_DELAY_MS must be milliseconds from 0 (off) to 60000 (got "${value}")`,
+    );
+    return embedded ? 0 : 1000;
+  }
+  return ms;
+}
+
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '::1', '[::1]']);
 
 /** Reads and validates the configuration; throws ConfigError listing every problem. */
@@ -189,6 +209,7 @@ export function loadConfig(env: Environment): AppConfig {
     insecureCookies: false,
     sessionTtlSeconds: readSessionTtl(env.ATLAS_SESSION_TTL, problems),
     loginRateLimit: { perIp: 50, perEmail: 10, windowMs: 15 * 60_000 },
+    maxEventLoopDelayMs: 0,
   };
   // Plain-HTTP cookies are the default only when nothing but this machine can reach the API.
   config.insecureCookies = readBoolean(
@@ -201,6 +222,11 @@ export function loadConfig(env: Environment): AppConfig {
   if (redisUrl) config.redisUrl = redisUrl;
   const databaseUrl = readDatabaseUrl(env.DATABASE_URL, problems);
   if (databaseUrl) config.databaseUrl = databaseUrl;
+  config.maxEventLoopDelayMs = readMaxEventLoopDelay(
+    env.ATLAS_MAX_EVENT_LOOP_DELAY_MS,
+    env.DATABASE_URL === undefined || env.DATABASE_URL === '',
+    problems,
+  );
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
 }

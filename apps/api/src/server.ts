@@ -29,7 +29,7 @@ async function main(): Promise<void> {
   });
   const app = await buildApp({ config, database, loggerInstance: logger });
 
-  closeWithGrace({ delay: 10_000, logger }, async ({ signal, err }) => {
+  closeWithGrace({ delay: 25_000, logger }, async ({ signal, err }) => {
     if (err) logger.error({ err }, 'shutting down after an error');
     else logger.info({ signal }, 'shutting down');
     await app.close(); // stop accepting requests, finish those in flight

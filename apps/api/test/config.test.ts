@@ -50,6 +50,7 @@ describe('loadConfig', () => {
       ATLAS_INSECURE_COOKIES: 'false',
       REDIS_URL: 'redis://cache:6379',
       ATLAS_SESSION_TTL: '3600',
+      ATLAS_MAX_EVENT_LOOP_DELAY_MS: '750',
     });
     expect(config).toEqual({
       port: 8080,
@@ -68,6 +69,7 @@ describe('loadConfig', () => {
       redisUrl: 'redis://cache:6379',
       sessionTtlSeconds: 3600,
       loginRateLimit: { perIp: 50, perEmail: 10, windowMs: 900_000 },
+      maxEventLoopDelayMs: 750,
     });
   });
 
@@ -79,6 +81,19 @@ describe('loadConfig', () => {
     expect(local.insecureCookies).toBe(true);
     expect(loadConfig({ HOST: '0.0.0.0' }).insecureCookies).toBe(false);
     expect(loadConfig({ ATLAS_DEMO_USERS: 'false' }).demoUsers).toBe(false);
+  });
+
+  it('sheds load on event-loop delay only with a database server, unless configured', () => {
+    const server = 'postgres://atlas@db.example.org/atlas';
+    expect(loadConfig({}).maxEventLoopDelayMs).toBe(0);
+    expect(loadConfig({ DATABASE_URL: server }).maxEventLoopDelayMs).toBe(1000);
+    expect(loadConfig({ ATLAS_MAX_EVENT_LOOP_DELAY_MS: '250' }).maxEventLoopDelayMs).toBe(250);
+    expect(
+      loadConfig({ DATABASE_URL: server, ATLAS_MAX_EVENT_LOOP_DELAY_MS: '0' }).maxEventLoopDelayMs,
+    ).toBe(0);
+    expect(() => loadConfig({ ATLAS_MAX_EVENT_LOOP_DELAY_MS: '-5' })).toThrow(
+      /ATLAS_MAX_EVENT_LOOP_DELAY_MS/,
+    );
   });
 
   it('rejects bad auth settings without repeating secrets', () => {

@@ -54,11 +54,24 @@ function conventionFor(method: string, url: string): Access {
   if (/^\/api\/v1\/(users|api-keys)(\/|$)/.test(url)) return 'admin';
   if (url === '/api/v1/auth/login') return 'public';
   if (url.startsWith('/api/v1/auth/')) return 'read';
+  // OGC API Features: items of a collection read like its REST list; Part 4 changes are writes.
+  const ogcCollection = /^\/ogc\/collections\/(\w+)(\/(queryables|items)|$)/.exec(url)?.[1];
+  if (ogcCollection) {
+    if (!read) return 'write';
+    return ['corridors', 'communities', 'incidents'].includes(ogcCollection) ? 'read' : 'public';
+  }
   if (/^\/api\/v1\/(programs|sites|corridors|communities|incidents)(\/|$)/.test(url)) {
     if (!read) return 'write';
     if (url.includes('/history')) return 'read';
     return /^\/api\/v1\/(programs|sites)/.test(url) ? 'public' : 'read';
   }
+  // Imports write (docs/import-export.md); an export reads like its collection's list.
+  if (url.startsWith('/api/v1/imports/')) return 'write';
+  const exported = /^\/api\/v1\/exports\/(\w+)$/.exec(url)?.[1];
+  if (exported) return ['programs', 'sites'].includes(exported) ? 'public' : 'read';
+  // Analyses read corridors, communities or incidents (signed in), except nearest (registry only);
+  // the drawn area of interest is POSTed but only reads.
+  if (url.startsWith('/api/v1/analysis/')) return url.endsWith('/nearest') ? 'public' : 'read';
   if (url.startsWith('/api/')) return read ? 'public' : 'admin'; // reference, boundaries
   return 'public';
 }
@@ -184,7 +197,7 @@ describe.each(testEngines())('the access policy on %s', (engine) => {
       }
     }
     expect(mismatches).toEqual([]);
-  }, 240_000);
+  }, 600_000); // every route runs for real (exports, analyses, tiles) on a shared CI machine
 
   it('refuses to start when a route has no policy entry', async () => {
     const unlisted = await buildApp({ config: testConfig(), database: adb });

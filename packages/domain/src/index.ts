@@ -8,3 +8,4 @@ export * from './validate';
 export * from './rules';
 export * from './entity-validation';
 export * from './totals';
+export * from './analysis';

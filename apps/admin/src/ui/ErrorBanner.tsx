@@ -1,4 +1,5 @@
 import { Alert, Button, Group, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
 
 interface ErrorBannerProps {
   title: string;
@@ -8,6 +9,7 @@ interface ErrorBannerProps {
 
 /** A failed API call, explained on the page (never a blank map). */
 export function ErrorBanner({ title, error, onRetry }: ErrorBannerProps) {
+  const { t } = useTranslation();
   return (
     <Alert
       className="atlas-error"
@@ -21,7 +23,7 @@ export function ErrorBanner({ title, error, onRetry }: ErrorBannerProps) {
         <Text size="sm">{error.message}</Text>
         {onRetry && (
           <Button size="compact-sm" variant="white" color="red" onClick={onRetry}>
-            Try again
+            {t('actions.retry')}
           </Button>
         )}
       </Group>

@@ -1,4 +1,6 @@
 import { Group, Loader, Text } from '@mantine/core';
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
 
 interface StatusLineProps {
   /** Sites drawn on the map; undefined while they load or when loading failed. */
@@ -8,20 +10,18 @@ interface StatusLineProps {
   loading: boolean;
 }
 
-const formatCount = (count: number) => count.toLocaleString('en-US');
-
-function describe({ sitesShown, sitesMatched, loading }: StatusLineProps): string {
-  if (loading) return 'Loading sites…';
-  if (sitesShown === undefined) return 'No sites shown';
-  const noun = sitesShown === 1 && sitesMatched === undefined ? 'site' : 'sites';
+function describe(t: TFunction, { sitesShown, sitesMatched, loading }: StatusLineProps): string {
+  if (loading) return t('status.loading');
+  if (sitesShown === undefined) return t('status.none');
   if (sitesMatched !== undefined && sitesMatched > sitesShown) {
-    return `${formatCount(sitesShown)} of ${formatCount(sitesMatched)} ${noun} shown`;
+    return t('status.someOf', { count: sitesMatched, shown: sitesShown });
   }
-  return `${formatCount(sitesShown)} ${noun} shown`;
+  return t('status.shown', { count: sitesShown });
 }
 
 /** The bottom line of the page: how many sites the map shows. */
 export function StatusLine(props: StatusLineProps) {
+  const { t } = useTranslation();
   return (
     <Group
       component="footer"
@@ -31,7 +31,7 @@ export function StatusLine(props: StatusLineProps) {
       data-sites-count={props.sitesShown}
     >
       {props.loading && <Loader size={12} />}
-      <Text size="sm">{describe(props)}</Text>
+      <Text size="sm">{describe(t, props)}</Text>
     </Group>
   );
 }

@@ -17,13 +17,27 @@ export async function openProbedPage(browser: Browser): Promise<ProbedPage> {
   const problems: string[] = [];
   page.on('request', (request) => requests.push(request.url()));
   page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(`console: ${message.text()}`);
+    if (message.type() !== 'error') return;
+    // "Failed to load resource" names the resource only in its location.
+    const { url } = message.location();
+    problems.push(`console: ${message.text()}${url ? ` (${url})` : ''}`);
   });
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-  page.on('requestfailed', (request) =>
-    problems.push(`request failed: ${request.url()} (${request.failure()?.errorText ?? '?'})`),
-  );
+  page.on('requestfailed', (request) => {
+    const reason = request.failure()?.errorText ?? '?';
+    // A fetch the app cancelled itself (a query whose page was left) is not a fault.
+    if (request.resourceType() === 'fetch' && reason === 'net::ERR_ABORTED') return;
+    problems.push(`request failed: ${request.url()} (${reason})`);
+  });
   return { page, requests, problems, close: () => context.close() };
+}
+
+/**
+ * Chromium logs every 4xx answer as a console error. A signed-out visitor's session check
+ * (GET /api/v1/auth/me answers 401 by contract) is the one such answer a healthy page expects.
+ */
+export function isSignedOutSessionCheck(problem: string): boolean {
+  return /^console: .*\b401\b.*\(https?:\/\/[^)]*\/api\/v1\/auth\/me\)$/.test(problem);
 }
 
 /** Requests that left the given origin over the network (data: and blob: URLs stay local). */

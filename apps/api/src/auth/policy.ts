@@ -35,6 +35,32 @@ function recordRoutes(collection: string, readAccess: Access): Record<string, Ac
   };
 }
 
+/** OGC API Features (docs/ogc.md): each collection's reads as on the REST API; Part 4 writes. */
+const OGC_COLLECTIONS = {
+  ...RECORD_COLLECTIONS,
+  countries: 'public',
+  departments: 'public',
+} as const satisfies Record<string, Access>;
+const OGC_EDITABLE = new Set(['sites', 'corridors', 'communities', 'incidents']);
+
+function ogcRoutes(collection: string, readAccess: Access): Record<string, Access> {
+  const base = `/ogc/collections/${collection}`;
+  const reads: Record<string, Access> = {
+    [`GET ${base}`]: readAccess,
+    [`GET ${base}/queryables`]: readAccess,
+    [`GET ${base}/items`]: readAccess,
+    [`GET ${base}/items/:featureId`]: readAccess,
+  };
+  if (!OGC_EDITABLE.has(collection)) return reads;
+  return {
+    ...reads,
+    [`POST ${base}/items`]: 'write',
+    [`PUT ${base}/items/:featureId`]: 'write',
+    [`PATCH ${base}/items/:featureId`]: 'write',
+    [`DELETE ${base}/items/:featureId`]: 'write',
+  };
+}
+
 export const POLICY: Readonly<Record<string, Access>> = Object.freeze({
   // Operations and documentation
   'GET /health/live': 'public',
@@ -80,8 +106,52 @@ export const POLICY: Readonly<Record<string, Access>> = Object.freeze({
     ),
   ),
   'GET /api/v1/programs/:id/sites': 'public',
+
+  // Spatial analysis (docs/analysis.md): signed-in readers, except nearest (public registry)
+  'GET /api/v1/analysis/corridor-coverage': 'read',
+  'GET /api/v1/analysis/border-crossings': 'read',
+  'GET /api/v1/analysis/coverage-gaps': 'read',
+  'GET /api/v1/analysis/summary': 'read',
+  'GET /api/v1/analysis/area-of-interest': 'read',
+  'POST /api/v1/analysis/area-of-interest': 'read',
+  'GET /api/v1/analysis/hotspots': 'read',
+  'GET /api/v1/analysis/nearest': 'public',
   'POST /api/v1/programs/:id/sites': 'write',
   'POST /api/v1/incidents/bulk': 'write',
+
+  // OGC API Features: the landing page, conformance and the list of collections are public
+  // (the list shows only what the caller may read); the rest follows each collection.
+  'GET /ogc': 'public',
+  'GET /ogc/conformance': 'public',
+  'GET /ogc/collections': 'public',
+  ...Object.fromEntries(
+    Object.entries(OGC_COLLECTIONS).flatMap(([collection, readAccess]) =>
+      Object.entries(ogcRoutes(collection, readAccess)),
+    ),
+  ),
+
+  // Import and export (docs/import-export.md): imports write (and check scope per row);
+  // exports follow the read access of their collection
+  'POST /api/v1/imports/:collection': 'write',
+  'GET /api/v1/imports/sources/:source': 'write',
+  ...Object.fromEntries(
+    Object.entries(RECORD_COLLECTIONS).map(([collection, readAccess]) => [
+      `GET /api/v1/exports/${collection}`,
+      readAccess,
+    ]),
+  ),
+
+  // Vector tiles: public routes; a tileset with a signed-in layer (corridors, communities,
+  // incidents) answers 401 to anonymous callers (routes/tiles/respond.ts, readableTileset).
+  'GET /tiles': 'public',
+  'GET /tiles/:tileset.json': 'public',
+  'GET /tiles/:tileset/:z/:x/:y.mvt': 'public',
+  'GET /ogc/tileMatrixSets': 'public',
+  'GET /ogc/tileMatrixSets/:tileMatrixSetId': 'public',
+  'GET /ogc/collections/:collectionId/tiles': 'public',
+  'GET /ogc/collections/:collectionId/tiles/:tileMatrixSetId': 'public',
+  'GET /ogc/collections/:collectionId/tiles/:tileMatrixSetId/:tileMatrix/:tileRow/:tileCol':
+    'public',
 });
 
 /** The built admin app's files (one route per file, found at start-up): public. */

@@ -4,11 +4,12 @@
 //   atlas key create --name etl --role coordinator [--countries GT]   (prints the key once)
 //   atlas key list
 //   atlas key revoke <id>
+//   atlas import <file> --collection incidents --source <name> --as <e-mail> [--commit]
 // It uses the API's configuration (DATABASE_URL, or ATLAS_DATA_DIR for the embedded database;
 // stop the API first in embedded mode: only one process may open that folder).
 import { openDatabase, type AtlasDatabase } from '@atlas/db';
 import { ConfigError, loadConfig } from '../config';
-import { runCommand, UsageError, USAGE } from './commands';
+import { runCommand, UsageError, USAGE, type CommandIo } from './commands';
 
 async function main(argv: readonly string[]): Promise<number> {
   const config = loadConfig(process.env);
@@ -22,11 +23,14 @@ async function main(argv: readonly string[]): Promise<number> {
     return database.db;
   };
   try {
-    await runCommand(openDb, argv, {
+    const io: CommandIo = {
       out: (text) => process.stdout.write(`${text}\n`),
       readStdin,
-    });
-    return 0;
+      progress: (text) => process.stderr.write(process.stderr.isTTY ? `\r${text}` : `${text}\n`),
+    };
+    await runCommand(openDb, argv, io);
+    if (process.stderr.isTTY) process.stderr.write('\n');
+    return io.exitCode ?? 0;
   } finally {
     await database?.close();
   }

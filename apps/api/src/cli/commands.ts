@@ -14,6 +14,7 @@ import {
 import { CLI_ACTOR, writeAccessAudit } from '../auth/audit';
 import { randomAlphanumeric } from '../auth/tokens';
 import { createUser, listUsers } from '../auth/users';
+import { importCommand, ImportUsageError, type ImportIo } from './import-command';
 
 export const USAGE = `Usage:
   atlas user create --email <e-mail> --name <name> --role admin|coordinator|analyst
@@ -21,7 +22,10 @@ export const USAGE = `Usage:
   atlas user list
   atlas key create --name <name> --role analyst|coordinator [--countries GT,HN]
   atlas key list
-  atlas key revoke <id>`;
+  atlas key revoke <id>
+  atlas import <file> --collection programs|sites|corridors|communities|incidents
+               --source <name> --as <user e-mail> [--format csv|geojson|iati]
+               [--map field=column …] [--delimiter ';'] [--commit]`;
 
 export class UsageError extends Error {
   override name = 'UsageError';
@@ -30,6 +34,10 @@ export class UsageError extends Error {
 export interface CommandIo {
   out: (line: string) => void;
   readStdin: () => Promise<string>;
+  /** Progress of long commands (import), shown on stderr. */
+  progress?: ImportIo['progress'];
+  /** Set when the command ran but failed (e.g. an import with problems): the exit code. */
+  exitCode?: number;
 }
 
 const USER_ROLES: readonly UserRole[] = ['admin', 'coordinator', 'analyst'];
@@ -63,6 +71,13 @@ const OPTIONS = {
   role: { type: 'string' },
   countries: { type: 'string' },
   'password-stdin': { type: 'boolean' },
+  collection: { type: 'string' },
+  source: { type: 'string' },
+  as: { type: 'string' },
+  format: { type: 'string' },
+  map: { type: 'string', multiple: true },
+  delimiter: { type: 'string' },
+  commit: { type: 'boolean' },
 } as const;
 
 const COMMANDS = ['user create', 'user list', 'key create', 'key list', 'key revoke'];
@@ -80,6 +95,20 @@ export async function runCommand(
     throw new UsageError(error instanceof Error ? error.message : String(error));
   }
   const { values, positionals } = parsed;
+  if (positionals[0] === 'import') {
+    try {
+      const report = await importCommand(
+        openDb,
+        { ...values, file: positionals[1], commit: values.commit === true },
+        io,
+      );
+      if (report.problemCount > 0) io.exitCode = 1;
+    } catch (error) {
+      if (error instanceof ImportUsageError) throw new UsageError(error.message);
+      throw error;
+    }
+    return;
+  }
   const command = positionals.slice(0, 2).join(' ');
   if (!COMMANDS.includes(command)) {
     throw new UsageError(command ? `unknown command: ${command}` : 'no command given');

@@ -57,4 +57,9 @@ export const TAGS = [
   { name: 'corridors', description: 'Trafficking corridors (GeoJSON; signed-in readers)' },
   { name: 'communities', description: 'Communities at risk (GeoJSON; signed-in readers)' },
   { name: 'incidents', description: 'Dated incidents (GeoJSON; signed-in readers)' },
+  { name: 'ogc', description: 'OGC API Features with CQL2 filters (QGIS, GDAL, ArcGIS)' },
+  { name: 'tiles', description: 'Mapbox Vector Tiles, TileJSON and OGC API Tiles' },
+  { name: 'analysis', description: 'Spatial analyses: coverage, crossings, gaps, summaries' },
+  { name: 'import', description: 'Import CSV, GeoJSON and IATI files: preview, then commit' },
+  { name: 'export', description: 'Export lists as CSV, GeoJSON and IATI 2.03 XML' },
 ];

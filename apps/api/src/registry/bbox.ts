@@ -1,7 +1,7 @@
 // `bbox=minLon,minLat,maxLon,maxLat` for list endpoints: the query schema and the SQL test.
 import { envelope } from '@atlas/db';
 import { bboxCrossesAntimeridian, parseBbox, type BBox } from '@atlas/domain';
-import { sql, type RawBuilder, type SqlBool } from 'kysely';
+import { sql, type Expression, type RawBuilder, type SqlBool } from 'kysely';
 import Type from 'typebox';
 
 /** The query parameter (minLon > maxLon crosses the antimeridian). */
@@ -27,7 +27,11 @@ export function bboxOf(text: string | undefined): BBox | undefined {
 }
 
 /** ST_Intersects(column, box); boxes crossing the antimeridian are split in two (GiST-friendly). */
-export function bboxPredicate(column: string, bbox: BBox): RawBuilder<SqlBool> {
+export function bboxPredicate(
+  column: string | Expression<unknown>,
+  bbox: BBox,
+): RawBuilder<SqlBool> {
+  const geometry = typeof column === 'string' ? sql.ref(column) : column;
   const [minLon, minLat, maxLon, maxLat] = bbox;
   const boxes: BBox[] = bboxCrossesAntimeridian(bbox)
     ? [
@@ -35,8 +39,6 @@ export function bboxPredicate(column: string, bbox: BBox): RawBuilder<SqlBool> {
         [-180, minLat, maxLon, maxLat],
       ]
     : [bbox];
-  const tests = boxes.map(
-    (box) => sql<SqlBool>`ST_Intersects(${sql.ref(column)}, ${envelope(box)})`,
-  );
+  const tests = boxes.map((box) => sql<SqlBool>`ST_Intersects(${geometry}, ${envelope(box)})`);
   return sql<SqlBool>`(${sql.join(tests, sql` OR `)})`;
 }

@@ -59,3 +59,16 @@ export {
   type RecordRoutesOptions,
 } from './routes';
 export { bboxOf, bboxPredicate, bboxQuery } from './bbox';
+export {
+  BboxFilter,
+  featureCollection,
+  featureCollectionSchema,
+  featureSchema,
+  geometryOutput,
+  iso,
+  layerSchemas,
+  NullableString,
+  orderTerms,
+  RecordMetaOutput,
+} from './layer-list';
+export { createLayerRepository, listLayer, type LayerQuery, type LayerSource } from './layers';

@@ -55,5 +55,13 @@ export function createPool(options: PoolOptions): pg.Pool {
   pool.on('error', (error) => {
     options.logger.warn({ err: error }, 'database connection error on an idle client');
   });
+  // The pool stops listening to a client while it is checked out, and an 'error' event with no
+  // listener crashes the process: a connection reset mid-query (failover, restart, network)
+  // must only fail that query (503), and the pool then drops the broken client.
+  pool.on('connect', (client) => {
+    client.on('error', (error) => {
+      options.logger.warn({ err: error }, 'database connection lost during a query');
+    });
+  });
   return pool;
 }

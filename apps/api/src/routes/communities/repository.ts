@@ -1,10 +1,8 @@
 // Communities at risk in SQL (bound parameters only): filtered lists and single records.
 import { asGeoJSON, type CommunitiesTable, type Database } from '@atlas/db';
 import type { BBox, CountryCode } from '@atlas/domain';
-import type { Kysely, Selectable } from 'kysely';
-import type { SortKey } from '../../lib/query';
-import { bboxPredicate, toFeature } from '../../registry';
-import { iso, orderTerms } from '../corridors/layer-list';
+import { sql, type Expression, type Kysely, type Selectable, type SqlBool } from 'kysely';
+import { bboxPredicate, createLayerRepository, iso, type LayerSource } from '../../registry';
 import type { CommunityOutput, CommunitySortField } from './schemas';
 
 export interface CommunityFilters {
@@ -64,19 +62,21 @@ export function communityRecord(row: CommunityRow): CommunityOutput {
   };
 }
 
-function filtered(db: Kysely<Database>, filters: CommunityFilters) {
-  let query = db.selectFrom('communities').where('communities.deletedAt', 'is', null);
-  if (filters.bbox) query = query.where(bboxPredicate('communities.geom', filters.bbox));
-  if (filters.country) query = query.where('communities.country', '=', filters.country);
-  if (filters.department) query = query.where('communities.department', '=', filters.department);
-  if (filters.year !== undefined) query = query.where('communities.year', '=', filters.year);
+/** The registry's community filters as SQL (shared by the REST list and the OGC items). */
+export function communityConditions(filters: CommunityFilters): Expression<SqlBool>[] {
+  const conditions: Expression<SqlBool>[] = [];
+  const column = (name: string) => sql.ref(`communities.${name}`);
+  if (filters.bbox) conditions.push(bboxPredicate('communities.geom', filters.bbox));
+  if (filters.country) conditions.push(sql`${column('country')} = ${filters.country}`);
+  if (filters.department) conditions.push(sql`${column('department')} = ${filters.department}`);
+  if (filters.year !== undefined) conditions.push(sql`${column('year')} = ${filters.year}`);
   if (filters.minHomicideRate !== undefined) {
-    query = query.where('communities.homicideRate', '>=', filters.minHomicideRate);
+    conditions.push(sql`${column('homicideRate')} >= ${filters.minHomicideRate}`);
   }
   if (filters.minPopulation !== undefined) {
-    query = query.where('communities.population', '>=', filters.minPopulation);
+    conditions.push(sql`${column('population')} >= ${filters.minPopulation}`);
   }
-  return query;
+  return conditions;
 }
 
 /** Every community column, geometry as GeoJSON; add `where` clauses. */
@@ -87,27 +87,22 @@ export function selectCommunity(db: Kysely<Database>) {
     .select(asGeoJSON<CommunityOutput['geometry']>('communities.geom').as('geometry'));
 }
 
+/** Live communities: what lists (REST and OGC) read. */
+export const communitySource: LayerSource<
+  'communities',
+  CommunityRow,
+  CommunityFilters,
+  CommunityOutput
+> = {
+  from: (db) => db.selectFrom('communities').where('communities.deletedAt', 'is', null),
+  select: (db) => selectCommunity(db).where('communities.deletedAt', 'is', null),
+  conditions: communityConditions,
+  record: communityRecord,
+};
+
 export function createCommunityRepository(db: Kysely<Database>) {
-  return {
-    async list(
-      filters: CommunityFilters,
-      sort: SortKey<CommunitySortField>[],
-      page: { limit: number; offset: number },
-    ) {
-      const counted = await filtered(db, filters)
-        .select((eb) => eb.fn.countAll<string | number>().as('count'))
-        .executeTakeFirstOrThrow();
-      let query = filtered(db, filters)
-        .select(COLUMNS)
-        .select(asGeoJSON<CommunityOutput['geometry']>('communities.geom').as('geometry'));
-      for (const term of orderTerms(sort, SORT_COLUMNS, 'communities.id')) {
-        query = query.orderBy(term);
-      }
-      const rows = await query.limit(page.limit).offset(page.offset).execute();
-      return {
-        features: rows.map((row) => toFeature(communityRecord(row))),
-        numberMatched: Number(counted.count),
-      };
-    },
-  };
+  return createLayerRepository(db, communitySource, {
+    columns: SORT_COLUMNS,
+    idColumn: 'communities.id',
+  });
 }

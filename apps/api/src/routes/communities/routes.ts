@@ -3,9 +3,8 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { CommunityInput, CommunityPatch } from '@atlas/domain';
 import { problemResponses } from '../../lib/problem';
 import { parseSort } from '../../lib/query';
-import { bboxOf, recordRoutes } from '../../registry';
+import { bboxOf, featureCollection, recordRoutes } from '../../registry';
 import { createCommunityStore } from './records';
-import { featureCollection } from '../corridors/layer-list';
 import { createCommunityRepository } from './repository';
 import {
   CommunityFeatureCollection,

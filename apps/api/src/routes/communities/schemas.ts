@@ -3,12 +3,11 @@ import Type, { type Static } from 'typebox';
 import { codeFilter, pagingQuery, sortQuery } from '../../lib/query';
 import {
   BboxFilter,
-  featureCollectionSchema,
-  featureSchema,
   geometryOutput,
+  layerSchemas,
   NullableString,
   RecordMetaOutput,
-} from '../corridors/layer-list';
+} from '../../registry';
 
 export const COMMUNITY_SORT_FIELDS = [
   'name',
@@ -55,15 +54,13 @@ const communityProperties = {
   ...RecordMetaOutput,
 };
 
-/** A community at risk as answered (the domain `Community`). */
-export const CommunityOutput = Type.Object(
-  { ...communityProperties, geometry: CommunityGeometryOutput },
-  { title: 'Community' },
-);
-export type CommunityOutput = Static<typeof CommunityOutput>;
+const community = layerSchemas(communityProperties, CommunityGeometryOutput, {
+  title: 'Community',
+  plural: 'Communities',
+});
 
-export const CommunityFeature = featureSchema(
-  Type.Object(communityProperties),
-  CommunityGeometryOutput,
-);
-export const CommunityFeatureCollection = featureCollectionSchema(CommunityFeature, 'Communities');
+/** A community at risk as answered (the domain `Community`). */
+export const CommunityOutput = community.output;
+export type CommunityOutput = Static<typeof CommunityOutput>;
+export const CommunityFeature = community.feature;
+export const CommunityFeatureCollection = community.collection;

@@ -1,12 +1,10 @@
-// Corridors in SQL (bound parameters only): lists with filters, single records, and the
-// countries a corridor's line crosses (its country scope).
+// Corridors in SQL (bound parameters only): the layer source of lists (src/registry/layers.ts),
+// its filters, and single records.
 import { asGeoJSON, type Database } from '@atlas/db';
 import type { BBox, ConfidenceLevel, CorridorMode, CountryCode, Threat } from '@atlas/domain';
-import { sql, type Kysely, type Selectable } from 'kysely';
+import { sql, type Expression, type Kysely, type Selectable, type SqlBool } from 'kysely';
 import type { CorridorsTable } from '@atlas/db';
-import type { SortKey } from '../../lib/query';
-import { bboxPredicate, toFeature } from '../../registry';
-import { iso, orderTerms } from './layer-list';
+import { bboxPredicate, createLayerRepository, iso, type LayerSource } from '../../registry';
 import type { CorridorOutput, CorridorSortField } from './schemas';
 
 export interface CorridorFilters {
@@ -68,37 +66,27 @@ export function corridorRecord(row: CorridorRow): CorridorOutput {
   };
 }
 
-function filtered(db: Kysely<Database>, filters: CorridorFilters) {
-  let query = db.selectFrom('corridors').where('corridors.deletedAt', 'is', null);
-  if (filters.bbox) query = query.where(bboxPredicate('corridors.geom', filters.bbox));
-  if (filters.mode) query = query.where('corridors.mode', '=', filters.mode);
-  if (filters.confidence) query = query.where('corridors.confidence', '=', filters.confidence);
+/** The registry's corridor filters as SQL (shared by the REST list and the OGC items). */
+export function corridorConditions(filters: CorridorFilters): Expression<SqlBool>[] {
+  const conditions: Expression<SqlBool>[] = [];
+  if (filters.bbox) conditions.push(bboxPredicate('corridors.geom', filters.bbox));
+  if (filters.mode) conditions.push(sql`${sql.ref('corridors.mode')} = ${filters.mode}`);
+  if (filters.confidence) {
+    conditions.push(sql`${sql.ref('corridors.confidence')} = ${filters.confidence}`);
+  }
   if (filters.threat) {
-    query = query.where(
-      sql<boolean>`${sql.ref('corridors.threats')} @> ARRAY[${filters.threat}]::text[]`,
-    );
+    conditions.push(sql`${sql.ref('corridors.threats')} @> ARRAY[${filters.threat}]::text[]`);
   }
   if (filters.country) {
-    const code = filters.country;
-    query = query.where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom('countries')
-          .select(sql`1`.as('one'))
-          .where('countries.code', '=', code)
-          .where(sql<boolean>`ST_Intersects(countries.geom, corridors.geom)`),
-      ),
-    );
+    conditions.push(sql`EXISTS (SELECT 1 FROM countries WHERE countries.code = ${filters.country}
+      AND ST_Intersects(countries.geom, corridors.geom))`);
   }
   if (filters.activeOn) {
     const day = filters.activeOn;
-    query = query
-      .where('corridors.validFrom', '<=', day)
-      .where((eb) =>
-        eb.or([eb('corridors.validTo', 'is', null), eb('corridors.validTo', '>=', day)]),
-      );
+    conditions.push(sql`(${sql.ref('corridors.validFrom')} <= ${day}
+      AND (${sql.ref('corridors.validTo')} IS NULL OR ${sql.ref('corridors.validTo')} >= ${day}))`);
   }
-  return query;
+  return conditions;
 }
 
 /** Every corridor column, geometry as GeoJSON; add `where` clauses. */
@@ -109,27 +97,22 @@ export function selectCorridor(db: Kysely<Database>) {
     .select(asGeoJSON<CorridorOutput['geometry']>('corridors.geom').as('geometry'));
 }
 
+/** Live corridors: what lists (REST and OGC) read. */
+export const corridorSource: LayerSource<
+  'corridors',
+  CorridorRow,
+  CorridorFilters,
+  CorridorOutput
+> = {
+  from: (db) => db.selectFrom('corridors').where('corridors.deletedAt', 'is', null),
+  select: (db) => selectCorridor(db).where('corridors.deletedAt', 'is', null),
+  conditions: corridorConditions,
+  record: corridorRecord,
+};
+
 export function createCorridorRepository(db: Kysely<Database>) {
-  return {
-    async list(
-      filters: CorridorFilters,
-      sort: SortKey<CorridorSortField>[],
-      page: { limit: number; offset: number },
-    ) {
-      const counted = await filtered(db, filters)
-        .select((eb) => eb.fn.countAll<string | number>().as('count'))
-        .executeTakeFirstOrThrow();
-      let query = filtered(db, filters)
-        .select(COLUMNS)
-        .select(asGeoJSON<CorridorOutput['geometry']>('corridors.geom').as('geometry'));
-      for (const term of orderTerms(sort, SORT_COLUMNS, 'corridors.id')) {
-        query = query.orderBy(term);
-      }
-      const rows = await query.limit(page.limit).offset(page.offset).execute();
-      return {
-        features: rows.map((row) => toFeature(corridorRecord(row))),
-        numberMatched: Number(counted.count),
-      };
-    },
-  };
+  return createLayerRepository(db, corridorSource, {
+    columns: SORT_COLUMNS,
+    idColumn: 'corridors.id',
+  });
 }

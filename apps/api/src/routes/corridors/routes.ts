@@ -3,9 +3,8 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { CorridorInput, CorridorPatch } from '@atlas/domain';
 import { problemResponses } from '../../lib/problem';
 import { parseSort } from '../../lib/query';
-import { bboxOf, recordRoutes } from '../../registry';
+import { bboxOf, featureCollection, recordRoutes } from '../../registry';
 import { createCorridorStore } from './records';
-import { featureCollection } from './layer-list';
 import { createCorridorRepository } from './repository';
 import {
   CorridorFeatureCollection,

@@ -13,12 +13,11 @@ import Type, { type Static } from 'typebox';
 import { codeFilter, pagingQuery, sortQuery } from '../../lib/query';
 import {
   BboxFilter,
-  featureCollectionSchema,
-  featureSchema,
   geometryOutput,
+  layerSchemas,
   NullableString,
   RecordMetaOutput,
-} from './layer-list';
+} from '../../registry';
 
 export const CORRIDOR_SORT_FIELDS = [
   'name',
@@ -63,15 +62,13 @@ const corridorProperties = {
   ...RecordMetaOutput,
 };
 
-/** A corridor as answered (the domain `Corridor`). */
-export const CorridorOutput = Type.Object(
-  { ...corridorProperties, geometry: CorridorGeometryOutput },
-  { title: 'Corridor' },
-);
-export type CorridorOutput = Static<typeof CorridorOutput>;
+const corridor = layerSchemas(corridorProperties, CorridorGeometryOutput, {
+  title: 'Corridor',
+  plural: 'Corridors',
+});
 
-export const CorridorFeature = featureSchema(
-  Type.Object(corridorProperties),
-  CorridorGeometryOutput,
-);
-export const CorridorFeatureCollection = featureCollectionSchema(CorridorFeature, 'Corridors');
+/** A corridor as answered (the domain `Corridor`). */
+export const CorridorOutput = corridor.output;
+export type CorridorOutput = Static<typeof CorridorOutput>;
+export const CorridorFeature = corridor.feature;
+export const CorridorFeatureCollection = corridor.collection;

@@ -1,10 +1,8 @@
 // Incidents in SQL (bound parameters only): filtered lists and single records.
 import { asGeoJSON, type Database, type IncidentsTable } from '@atlas/db';
 import type { BBox, CountryCode, IncidentKind, Threat } from '@atlas/domain';
-import type { Kysely, Selectable } from 'kysely';
-import type { SortKey } from '../../lib/query';
-import { bboxPredicate, toFeature } from '../../registry';
-import { iso, orderTerms } from '../corridors/layer-list';
+import { sql, type Expression, type Kysely, type Selectable, type SqlBool } from 'kysely';
+import { bboxPredicate, createLayerRepository, iso, type LayerSource } from '../../registry';
 import type { IncidentOutput, IncidentSortField } from './schemas';
 
 export interface IncidentFilters {
@@ -66,21 +64,22 @@ export function incidentRecord(row: IncidentRow): IncidentOutput {
   };
 }
 
-function filtered(db: Kysely<Database>, filters: IncidentFilters) {
-  let query = db.selectFrom('incidents').where('incidents.deletedAt', 'is', null);
-  if (filters.bbox) query = query.where(bboxPredicate('incidents.geom', filters.bbox));
-  if (filters.kind) query = query.where('incidents.kind', '=', filters.kind);
-  if (filters.country) query = query.where('incidents.country', '=', filters.country);
-  if (filters.threat) query = query.where('incidents.threat', '=', filters.threat);
-  if (filters.from) query = query.where('incidents.occurredOn', '>=', filters.from);
-  if (filters.to) query = query.where('incidents.occurredOn', '<=', filters.to);
+/** The registry's incident filters as SQL (shared by the REST list and the OGC items). */
+export function incidentConditions(filters: IncidentFilters): Expression<SqlBool>[] {
+  const conditions: Expression<SqlBool>[] = [];
+  const occurredOn = sql.ref('incidents.occurredOn');
+  if (filters.bbox) conditions.push(bboxPredicate('incidents.geom', filters.bbox));
+  if (filters.kind) conditions.push(sql`${sql.ref('incidents.kind')} = ${filters.kind}`);
+  if (filters.country) conditions.push(sql`${sql.ref('incidents.country')} = ${filters.country}`);
+  if (filters.threat) conditions.push(sql`${sql.ref('incidents.threat')} = ${filters.threat}`);
+  if (filters.from) conditions.push(sql`${occurredOn} >= ${filters.from}::date`);
+  if (filters.to) conditions.push(sql`${occurredOn} <= ${filters.to}::date`);
   if (filters.year !== undefined) {
     // A range (not EXTRACT) so the occurred_on index applies.
-    query = query
-      .where('incidents.occurredOn', '>=', `${filters.year}-01-01`)
-      .where('incidents.occurredOn', '<', `${filters.year + 1}-01-01`);
+    conditions.push(sql`${occurredOn} >= ${`${filters.year}-01-01`}::date`);
+    conditions.push(sql`${occurredOn} < ${`${filters.year + 1}-01-01`}::date`);
   }
-  return query;
+  return conditions;
 }
 
 /** Every incident column, geometry as GeoJSON; add `where` clauses. */
@@ -91,27 +90,22 @@ export function selectIncident(db: Kysely<Database>) {
     .select(asGeoJSON<IncidentOutput['geometry']>('incidents.geom').as('geometry'));
 }
 
+/** Live incidents: what lists (REST and OGC) read. */
+export const incidentSource: LayerSource<
+  'incidents',
+  IncidentRow,
+  IncidentFilters,
+  IncidentOutput
+> = {
+  from: (db) => db.selectFrom('incidents').where('incidents.deletedAt', 'is', null),
+  select: (db) => selectIncident(db).where('incidents.deletedAt', 'is', null),
+  conditions: incidentConditions,
+  record: incidentRecord,
+};
+
 export function createIncidentRepository(db: Kysely<Database>) {
-  return {
-    async list(
-      filters: IncidentFilters,
-      sort: SortKey<IncidentSortField>[],
-      page: { limit: number; offset: number },
-    ) {
-      const counted = await filtered(db, filters)
-        .select((eb) => eb.fn.countAll<string | number>().as('count'))
-        .executeTakeFirstOrThrow();
-      let query = filtered(db, filters)
-        .select(COLUMNS)
-        .select(asGeoJSON<IncidentOutput['geometry']>('incidents.geom').as('geometry'));
-      for (const term of orderTerms(sort, SORT_COLUMNS, 'incidents.id')) {
-        query = query.orderBy(term);
-      }
-      const rows = await query.limit(page.limit).offset(page.offset).execute();
-      return {
-        features: rows.map((row) => toFeature(incidentRecord(row))),
-        numberMatched: Number(counted.count),
-      };
-    },
-  };
+  return createLayerRepository(db, incidentSource, {
+    columns: SORT_COLUMNS,
+    idColumn: 'incidents.id',
+  });
 }

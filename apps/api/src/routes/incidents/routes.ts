@@ -4,9 +4,8 @@ import { IncidentInput, IncidentPatch } from '@atlas/domain';
 import { problemResponses } from '../../lib/problem';
 import { parseSort } from '../../lib/query';
 import { bulkIncidentRoute } from './bulk';
-import { bboxOf, recordRoutes } from '../../registry';
+import { bboxOf, featureCollection, recordRoutes } from '../../registry';
 import { createIncidentStore } from './records';
-import { featureCollection } from '../corridors/layer-list';
 import { createIncidentRepository } from './repository';
 import {
   IncidentFeatureCollection,

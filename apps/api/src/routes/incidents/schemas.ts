@@ -12,12 +12,11 @@ import Type, { type Static } from 'typebox';
 import { codeFilter, pagingQuery, sortQuery } from '../../lib/query';
 import {
   BboxFilter,
-  featureCollectionSchema,
-  featureSchema,
   geometryOutput,
+  layerSchemas,
   NullableString,
   RecordMetaOutput,
-} from '../corridors/layer-list';
+} from '../../registry';
 
 export const INCIDENT_SORT_FIELDS = [
   'occurredOn',
@@ -67,15 +66,13 @@ const incidentProperties = {
   ...RecordMetaOutput,
 };
 
-/** An incident as answered (the domain `Incident`). */
-export const IncidentOutput = Type.Object(
-  { ...incidentProperties, geometry: IncidentGeometryOutput },
-  { title: 'Incident' },
-);
-export type IncidentOutput = Static<typeof IncidentOutput>;
+const incident = layerSchemas(incidentProperties, IncidentGeometryOutput, {
+  title: 'Incident',
+  plural: 'Incidents',
+});
 
-export const IncidentFeature = featureSchema(
-  Type.Object(incidentProperties),
-  IncidentGeometryOutput,
-);
-export const IncidentFeatureCollection = featureCollectionSchema(IncidentFeature, 'Incidents');
+/** An incident as answered (the domain `Incident`). */
+export const IncidentOutput = incident.output;
+export type IncidentOutput = Static<typeof IncidentOutput>;
+export const IncidentFeature = incident.feature;
+export const IncidentFeatureCollection = incident.collection;

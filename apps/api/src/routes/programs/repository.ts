@@ -45,7 +45,7 @@ function fundingPredicate(filters: ProgramFilters) {
   return sql<boolean>`EXISTS (SELECT 1 FROM program_funding f WHERE ${sql.join(conditions, sql` AND `)})`;
 }
 
-function applyFilters<Selected>(
+export function applyFilters<Selected>(
   query: ProgramsQuery<Selected>,
   filters: ProgramFilters,
 ): ProgramsQuery<Selected> {
@@ -231,3 +231,6 @@ export function createProgramRepository(db: Kysely<Database>) {
 }
 
 export type ProgramRepository = ReturnType<typeof createProgramRepository>;
+
+/** The program columns and funding totals, for other readers of programs (OGC items). */
+export { COLUMNS as PROGRAM_COLUMNS, stageTotal };

@@ -23,7 +23,7 @@ export interface SiteFilters {
   precision?: number;
 }
 
-function filteredSites(db: Kysely<Database>, filters: SiteFilters) {
+export function filteredSites(db: Kysely<Database>, filters: SiteFilters) {
   let query = db
     .selectFrom('sites')
     .innerJoin('programs', 'programs.id', 'sites.programId')

@@ -1,9 +1,9 @@
-// Shared by the lists of the three context layers (corridors, communities, incidents): sort
-// keys mapped to columns, the GeoJSON FeatureCollection envelope and the output schemas.
+// Shared by the lists of the map layers (corridors, communities, incidents; the OGC items too):
+// sort keys mapped to columns, the GeoJSON FeatureCollection envelope and the output schemas.
 import { sql, type Expression } from 'kysely';
-import Type, { type TSchema } from 'typebox';
-import { PageLinksSchema, pageLinks, type SortKey } from '../../lib/query';
-import { bboxQuery } from '../../registry';
+import Type, { type TObject, type TProperties, type TSchema } from 'typebox';
+import { PageLinksSchema, pageLinks, type SortKey } from '../lib/query';
+import { bboxQuery } from './bbox';
 
 /** ORDER BY terms for allowlisted sort keys, then the id so paging is stable. */
 export function orderTerms<Field extends string>(
@@ -46,6 +46,23 @@ export function featureSchema(properties: TSchema, geometry: TSchema) {
     geometry,
     properties,
   });
+}
+
+/**
+ * The three answers of a layer: the record (`Output`, its properties plus `geometry`), the
+ * GeoJSON Feature of a list and the FeatureCollection.
+ */
+export function layerSchemas<Properties extends TProperties, Geometry extends TSchema>(
+  properties: Properties,
+  geometry: Geometry,
+  names: { title: string; plural: string },
+) {
+  const output: TObject<Properties & { geometry: Geometry }> = Type.Object(
+    { ...properties, geometry },
+    { title: names.title },
+  );
+  const feature = featureSchema(Type.Object(properties), geometry);
+  return { output, feature, collection: featureCollectionSchema(feature, names.plural) };
 }
 
 export function featureCollectionSchema(feature: TSchema, noun: string) {

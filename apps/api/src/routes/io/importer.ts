@@ -1,0 +1,385 @@
+// The import pipeline, shared by the API and the CLI. Rows are read, converted and checked in
+// batches inside ONE transaction: a record whose external id (per source) is known is updated
+// (or left alone when nothing changed), others are created; each change goes through the REST
+// API's record store (same checks, scope and audit). A preview runs the same pipeline and rolls
+// back; a commit rolls back too when any row has a problem. Memory stays bounded: one batch of
+// rows at a time, and at most MAX_LISTED problems kept (all of them counted).
+import type { Database } from '@atlas/db';
+import { randomUUID } from 'node:crypto';
+import type { Kysely, Transaction } from 'kysely';
+import type { Principal } from '../../auth/principal';
+import { auditActor } from '../../auth/principal';
+import { COLLECTION_SPECS, type Collection } from './fields';
+import { insertIncidents, newIncidentProblems, type NewIncident } from './incident-batch';
+import type { ColumnMapping, ConvertedRow, RowProblem } from './mapping';
+import { fieldOf, joined, storeFor, validators, type AnyStore } from './stores';
+import { sameContent } from './compare';
+import type { IncidentInput } from '@atlas/domain';
+
+export const BATCH_SIZE = 500;
+export const MAX_LISTED = 1000;
+/** What a created record gets when the file has no column for it (lists start empty). */
+const CREATE_DEFAULTS: Record<Collection, object> = {
+  programs: { partners: [], funding: [], indicators: [] },
+  sites: {},
+  corridors: {},
+  communities: {},
+  incidents: {},
+};
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export interface ImportRequest {
+  collection: Collection;
+  source: string;
+  format: string;
+  principal: Principal;
+  mapping: ColumnMapping;
+  commit: boolean;
+  onProgress?: (progress: { rows: number }) => void;
+}
+
+export interface ImportReport {
+  collection: Collection;
+  source: string;
+  format: string;
+  committed: boolean;
+  batchId: string | null;
+  rows: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  problemCount: number;
+  /** Rows refused by the country scope (the import then answers 403). */
+  deniedCount: number;
+  problems: RowProblem[];
+  mapping: ColumnMapping;
+}
+
+export type ConvertedSourceRow = ConvertedRow & { row: number };
+
+class RolledBack extends Error {}
+
+/** Runs an import; resolves with the report (committed or not), rejects on file or DB errors. */
+export async function runImport(
+  db: Kysely<Database>,
+  rows: AsyncIterable<ConvertedSourceRow>,
+  request: ImportRequest,
+): Promise<ImportReport> {
+  const report: ImportReport = {
+    collection: request.collection,
+    source: request.source,
+    format: request.format,
+    committed: false,
+    batchId: null,
+    rows: 0,
+    created: 0,
+    updated: 0,
+    unchanged: 0,
+    problemCount: 0,
+    deniedCount: 0,
+    problems: [],
+    mapping: request.mapping,
+  };
+  const batchId = randomUUID();
+  try {
+    await db.transaction().execute(async (trx) => {
+      const run = new ImportRun(trx, request, report, batchId);
+      let batch: ConvertedSourceRow[] = [];
+      for await (const row of rows) {
+        batch.push(row);
+        if (batch.length >= BATCH_SIZE) {
+          await run.batch(batch);
+          batch = [];
+        }
+      }
+      await run.batch(batch);
+      if (report.problemCount > 0 || !request.commit) throw new RolledBack();
+      await run.finish();
+    });
+    report.committed = true;
+    report.batchId = batchId;
+  } catch (error) {
+    if (!(error instanceof RolledBack)) throw error;
+  }
+  return report;
+}
+
+class ImportRun {
+  private readonly store: AnyStore;
+  private readonly entityType;
+  private readonly programRefs = new Map<string, string | null>();
+
+  constructor(
+    private readonly trx: Transaction<Database>,
+    private readonly request: ImportRequest,
+    private readonly report: ImportReport,
+    private readonly batchId: string,
+  ) {
+    this.store = storeFor(request.collection, joined(trx));
+    this.entityType = COLLECTION_SPECS[request.collection].entityType;
+  }
+
+  private problem(problem: RowProblem): void {
+    this.report.problemCount += 1;
+    if (this.report.problems.length < MAX_LISTED) this.report.problems.push(problem);
+  }
+
+  async batch(rows: readonly ConvertedSourceRow[]): Promise<void> {
+    if (rows.length === 0) return;
+    this.report.rows += rows.length;
+    const targets = await this.knownTargets(rows);
+    const newIncidents: (NewIncident & { externalId: string })[] = [];
+    const seen = new Map<string, number>();
+    const mapped: { externalId: string; entityId: string }[] = [];
+    for (const row of rows) {
+      for (const problem of row.problems) this.problem(problem);
+      if (row.externalId === undefined) continue;
+      const earlier = seen.get(row.externalId);
+      const target = targets.get(row.externalId);
+      if (earlier !== undefined || target?.batchId === this.batchId) {
+        this.problem({
+          row: row.row,
+          field: 'externalId',
+          message: `duplicate id "${row.externalId}": an earlier row${earlier ? ` (${earlier})` : ''} has it`,
+        });
+        continue;
+      }
+      seen.set(row.externalId, row.row);
+      if (row.problems.length > 0) continue;
+      const value = await this.resolveReferences(row);
+      if (!value) continue;
+      const entityId = target?.entityId;
+      if (entityId !== undefined) {
+        const id = await this.update(row.row, entityId, value);
+        if (id) mapped.push({ externalId: row.externalId, entityId: id });
+        continue;
+      }
+      const input = this.checked(row.row, {
+        ...CREATE_DEFAULTS[this.request.collection],
+        ...value,
+      });
+      if (!input) continue;
+      const newId = UUID.test(row.externalId) ? row.externalId : undefined;
+      if (this.request.collection === 'incidents') {
+        newIncidents.push({
+          row: row.row,
+          id: newId,
+          input: input as IncidentInput,
+          externalId: row.externalId,
+        });
+        continue;
+      }
+      const id = await this.create(row.row, newId, input);
+      if (id) mapped.push({ externalId: row.externalId, entityId: id });
+    }
+    mapped.push(...(await this.createIncidents(newIncidents)));
+    await this.remember(mapped);
+    this.request.onProgress?.({ rows: this.report.rows });
+  }
+
+  /** Known external ids of the batch (and uuids that are already record ids). */
+  private async knownTargets(rows: readonly ConvertedSourceRow[]) {
+    const ids = [...new Set(rows.flatMap((row) => (row.externalId ? [row.externalId] : [])))];
+    const targets = new Map<string, { entityId: string; batchId: string | null }>();
+    if (ids.length === 0) return targets;
+    const known = await this.trx
+      .selectFrom('importExternalIds')
+      .select(['externalId', 'entityId', 'batchId'])
+      .where('source', '=', this.request.source)
+      .where('entityType', '=', this.entityType)
+      .where('externalId', 'in', ids)
+      .execute();
+    for (const row of known) targets.set(row.externalId, row);
+    const uuids = ids.filter((id) => UUID.test(id) && !targets.has(id));
+    if (uuids.length > 0) {
+      const records = await this.trx
+        .selectFrom(this.request.collection)
+        .select('id')
+        .where('id', 'in', uuids)
+        .execute();
+      for (const record of records) targets.set(record.id, { entityId: record.id, batchId: null });
+    }
+    return targets;
+  }
+
+  /** Sites name their program by id, code or external id; others need nothing. */
+  private async resolveReferences(row: ConvertedSourceRow) {
+    if (this.request.collection !== 'sites') return row.value;
+    const { program, ...rest } = row.value;
+    if (program === undefined) return { ...rest };
+    const ref = typeof program === 'string' ? program : JSON.stringify(program);
+    if (!this.programRefs.has(ref)) this.programRefs.set(ref, await this.programId(ref));
+    const programId = this.programRefs.get(ref);
+    if (!programId) {
+      this.problem({ row: row.row, field: 'program', message: `no program "${ref}"` });
+      return undefined;
+    }
+    return { ...rest, programId };
+  }
+
+  private async programId(ref: string): Promise<string | null> {
+    const byCode = await this.trx
+      .selectFrom('programs')
+      .select('id')
+      .where((eb) => eb.or([eb('code', '=', ref), ...(UUID.test(ref) ? [eb('id', '=', ref)] : [])]))
+      .where('deletedAt', 'is', null)
+      .executeTakeFirst();
+    if (byCode) return byCode.id;
+    const byExternal = await this.trx
+      .selectFrom('importExternalIds')
+      .select('entityId')
+      .where('source', '=', this.request.source)
+      .where('entityType', '=', 'program')
+      .where('externalId', '=', ref)
+      .executeTakeFirst();
+    return byExternal?.entityId ?? null;
+  }
+
+  /** Schema and rules (as the REST API checks them); problems are reported for the row. */
+  private checked(row: number, value: object): object | undefined {
+    const result = validators[this.request.collection](value);
+    if (result.ok) return result.value;
+    for (const problem of result.errors) {
+      this.problem({ row, field: fieldOf(problem), message: problem.message });
+    }
+    return undefined;
+  }
+
+  private async create(row: number, id: string | undefined, input: object) {
+    try {
+      const created = await this.store.create(this.request.principal, { ...input, id });
+      this.report.created += 1;
+      return created.id;
+    } catch (error) {
+      this.rowError(row, error);
+      return undefined;
+    }
+  }
+
+  /**
+   * A known record takes the row's fields over its own (columns the file lacks stay as they
+   * are); when that changes nothing it is counted unchanged and not written.
+   */
+  private async update(row: number, entityId: string, value: object) {
+    try {
+      const current = await this.store.find(entityId);
+      if (!current || current.deletedAt !== null) {
+        this.problem({
+          row,
+          field: 'externalId',
+          message: 'the record imported with this id was deleted; restore it first',
+        });
+        return undefined;
+      }
+      const before = this.store.contentOf(current);
+      const merged = this.checked(row, { ...before, ...value });
+      if (!merged) return undefined;
+      if (sameContent(before, merged)) {
+        this.report.unchanged += 1;
+        return entityId;
+      }
+      const ifMatch = { any: false as const, versions: [current.version] };
+      await this.store.update(this.request.principal, entityId, ifMatch, value);
+      this.report.updated += 1;
+      return entityId;
+    } catch (error) {
+      this.rowError(row, error);
+      return undefined;
+    }
+  }
+
+  private rowError(row: number, error: unknown): void {
+    const status = (error as { statusCode?: number }).statusCode;
+    if (status === undefined || status >= 500) throw error;
+    const validation = (error as { validation?: { instancePath: string; message: string }[] })
+      .validation;
+    if (validation) {
+      for (const item of validation) {
+        this.problem({
+          row,
+          field: fieldOf({ path: item.instancePath, message: '' }),
+          message: item.message,
+        });
+      }
+      return;
+    }
+    if (status === 403) this.report.deniedCount += 1;
+    this.problem({
+      row,
+      field: status === 403 ? 'scope' : 'record',
+      message: (error as Error).message,
+    });
+  }
+
+  private async createIncidents(items: readonly (NewIncident & { externalId: string })[]) {
+    if (items.length === 0) return [];
+    const { problems, denied } = await newIncidentProblems(this.trx, this.request.principal, items);
+    this.report.deniedCount += denied;
+    for (const problem of problems) this.problem(problem);
+    if (this.report.problemCount > 0) return []; // rolled back anyway: skip the writes
+    const ids = await insertIncidents(this.trx, this.request.principal, items);
+    this.report.created += ids.length;
+    return ids.map((entityId, index) => ({ externalId: items[index]!.externalId, entityId }));
+  }
+
+  /** Records which record each external id became (marked with this batch: duplicates show). */
+  private async remember(mapped: readonly { externalId: string; entityId: string }[]) {
+    if (mapped.length === 0) return;
+    await this.trx
+      .insertInto('importExternalIds')
+      .values(
+        mapped.map((item) => ({
+          source: this.request.source,
+          entityType: this.entityType,
+          externalId: item.externalId,
+          entityId: item.entityId,
+          batchId: this.batchId,
+        })),
+      )
+      .onConflict((oc) =>
+        oc.columns(['source', 'entityType', 'externalId']).doUpdateSet((eb) => ({
+          entityId: eb.ref('excluded.entityId'),
+          batchId: eb.ref('excluded.batchId'),
+          updatedAt: new Date(),
+        })),
+      )
+      .execute();
+  }
+
+  /** The committed import's record and the mapping remembered for the source. */
+  async finish(): Promise<void> {
+    const { request, report } = this;
+    const actor = auditActor(request.principal);
+    await this.trx
+      .insertInto('importBatches')
+      .values({
+        id: this.batchId,
+        source: request.source,
+        collection: request.collection,
+        format: request.format,
+        ...actor,
+        rows: report.rows,
+        created: report.created,
+        updated: report.updated,
+        unchanged: report.unchanged,
+      })
+      .execute();
+    if (Object.keys(request.mapping).length === 0) return;
+    await this.trx
+      .insertInto('importSources')
+      .values({
+        source: request.source,
+        collection: request.collection,
+        mapping: request.mapping,
+        updatedBy: actor.actorLabel,
+      })
+      .onConflict((oc) =>
+        oc.columns(['source', 'collection']).doUpdateSet({
+          mapping: request.mapping,
+          updatedBy: actor.actorLabel,
+          updatedAt: new Date(),
+        }),
+      )
+      .execute();
+  }
+}

@@ -1,0 +1,91 @@
+// Measures one case in one environment: a warm-up, the same-answer check, then our endpoint
+// under autocannon and its reference (raw SQL with the same concurrency, or another route).
+import type { BenchCase } from './cases/types';
+import type { BenchEnvironment } from './environment';
+import { fetchPatiently } from './load/fetch';
+import { httpLoad, type HttpLoadStats } from './load/http';
+import { sqlLoad } from './load/sql';
+import { round, type LoadStats } from './load/stats';
+
+export interface LoadSettings {
+  connections: number;
+  seconds: number;
+}
+
+export interface CaseResult {
+  id: string;
+  title: string;
+  engine: BenchEnvironment['engine'];
+  scale: number;
+  http: HttpLoadStats;
+  reference?: LoadStats & { kind: 'sql' | 'http' };
+  /** HTTP p50 / SQL p50 ('p50'), or our req/s / the reference route's req/s ('share'). */
+  ratio?: { kind: 'p50' | 'share'; value: number };
+  target?: BenchCase['target'];
+  /** Why a target was missed (filled in from the figures). */
+  missed: string[];
+}
+
+async function fetchBody(origin: string, path: string, headers: Record<string, string> = {}) {
+  const response = await fetchPatiently(`${origin}${path}`, { headers });
+  const json = /json/.test(response.headers.get('content-type') ?? '');
+  const body: unknown = json ? await response.json() : await response.arrayBuffer();
+  return { status: response.status, body };
+}
+
+export async function runCase(
+  env: BenchEnvironment,
+  bench: BenchCase,
+  settings: LoadSettings,
+): Promise<CaseResult> {
+  const spec = await bench.http(env);
+  const expected = spec.expectStatus ?? 200;
+  // Warm-up (plans, pages, JIT) and the same-answer check.
+  let answer: unknown;
+  for (let i = 0; i < 5; i += 1) {
+    const { status, body } = await fetchBody(env.origin, spec.path, spec.headers);
+    if (status !== expected) throw new Error(`${bench.id}: answered ${status}, not ${expected}`);
+    answer = body;
+  }
+  const query = bench.sql?.(env);
+  if (query && bench.same) {
+    const problem = bench.same(answer, await query());
+    if (problem) throw new Error(`${bench.id}: the SQL gives another answer (${problem})`);
+  }
+
+  const http = await httpLoad(env.origin, spec, settings);
+  const result: CaseResult = {
+    id: bench.id,
+    title: bench.title,
+    engine: env.engine,
+    scale: env.scale,
+    http,
+    ...(bench.target ? { target: bench.target } : {}),
+    missed: [],
+  };
+  if (query) {
+    const reference = await sqlLoad(query, {
+      concurrency: settings.connections,
+      seconds: settings.seconds,
+    });
+    result.reference = { kind: 'sql', ...reference };
+    result.ratio = { kind: 'p50', value: round(http.p50Ms / Math.max(reference.p50Ms, 0.01)) };
+  } else if (bench.reference) {
+    const other = bench.reference(env);
+    const reference = await httpLoad(other.origin, other.spec, settings);
+    result.reference = { kind: 'http', ...reference };
+    result.ratio = { kind: 'share', value: round(http.perSecond / reference.perSecond) };
+  }
+  const { target, ratio } = result;
+  if (target?.maxRatio !== undefined && ratio?.kind === 'p50' && ratio.value > target.maxRatio) {
+    result.missed.push(`p50 ${ratio.value}× its SQL (target ≤ ${target.maxRatio}×)`);
+  }
+  if (target?.minShare !== undefined && ratio?.kind === 'share' && ratio.value < target.minShare) {
+    result.missed.push(`${ratio.value} of the bare route's req/s (target ≥ ${target.minShare})`);
+  }
+  if (target?.maxBytes !== undefined && http.bytes > target.maxBytes) {
+    result.missed.push(`${http.bytes} bytes (target ≤ ${target.maxBytes})`);
+  }
+  if (http.errors > 0) result.missed.push(`${http.errors} unexpected answers under load`);
+  return result;
+}

@@ -357,9 +357,14 @@ describe.each(testEngines())('property-based: bad input on %s', (engine) => {
   });
 
   it('answers any query on every list route with 200 or a problem+json 400', async () => {
+    // Exports stream whole layers (5,000 incidents): one export route stands for all of them,
+    // as they share their query schema and code.
     const lists = app.policedRoutes.filter(
       (route) =>
-        route.method === 'GET' && route.url.startsWith('/api/') && !route.url.includes(':'),
+        route.method === 'GET' &&
+        route.url.startsWith('/api/') &&
+        !route.url.includes(':') &&
+        (!route.url.startsWith('/api/v1/exports/') || route.url === '/api/v1/exports/programs'),
     );
     expect(lists.map((route) => route.url)).toEqual(
       expect.arrayContaining(['/api/v1/programs', '/api/v1/sites', '/api/v1/reference']),

@@ -31,6 +31,12 @@ for (const group of ['apps', 'packages', 'tooling']) {
       `${pkg.name}: ${report.numPassedTests} passed, ${report.numFailedTests} failed, ${skipped} skipped\n`,
     );
     if (report.numTotalTests === 0) problems.push(`${pkg.name}: ran no test`);
+    // A crashed worker or an unhandled error fails the run without failing a test.
+    if (report.success === false && report.numFailedTests === 0) {
+      problems.push(
+        `${pkg.name}: the run failed outside any test (crashed worker or unhandled error)`,
+      );
+    }
     for (const file of report.testResults ?? []) {
       for (const test of file.assertionResults ?? []) {
         if (test.status === 'pending' || test.status === 'skipped' || test.status === 'todo') {

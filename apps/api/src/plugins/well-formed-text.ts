@@ -16,7 +16,9 @@ export function illFormedTextPath(value: unknown, path = ''): string | undefined
     }
     return undefined;
   }
-  if (value !== null && typeof value === 'object') {
+  // Only parsed JSON is walked: a raw upload (Buffer, stream) is not text to check here, and
+  // walking a 100 MB Buffer key by key would exhaust the heap.
+  if (isPlainObject(value)) {
     for (const [key, item] of Object.entries(value)) {
       const here = `${path}/${key}`;
       if (UNPAIRED_SURROGATE.test(key)) return here;
@@ -25,6 +27,12 @@ export function illFormedTextPath(value: unknown, path = ''): string | undefined
     }
   }
   return undefined;
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (value === null || typeof value !== 'object') return false;
+  const prototype = Object.getPrototypeOf(value) as unknown;
+  return prototype === Object.prototype || prototype === null;
 }
 
 export default fp(

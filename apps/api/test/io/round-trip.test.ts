@@ -1,6 +1,7 @@
 // Round trips: every collection of the sample data exported (CSV and GeoJSON) and imported into
 // an empty database comes back equal; programs exported as IATI 2.03 come back with their line,
-// goals, agency, partners, status, dates, funding and indicators; and CSV exports carry names
+// goals, agency, partners, status, dates, funding, indicators and sites (the activities'
+// locations, with their precision codes); and CSV exports carry names
 // beside the codes and only the chosen columns.
 import { openTestDatabase, testEngines, type AtlasDatabase } from '@atlas/db/testing';
 import { sql } from 'kysely';
@@ -47,6 +48,25 @@ async function contents(side: Side, collection: Collection, key: 'id' | 'code' =
   }
   // Sorted plain objects: a difference shows as a readable diff.
   return Object.fromEntries([...result].sort(([a], [b]) => (a < b ? -1 : 1)));
+}
+
+/** Live sites of live programs, their program named by code (ids differ across databases). */
+async function siteContents(side: Side) {
+  const programs = await side.adb.db
+    .selectFrom('programs')
+    .select(['id', 'code'])
+    .where('deletedAt', 'is', null)
+    .execute();
+  const codeOf = new Map(programs.map((program) => [program.id, program.code]));
+  const sites = await contents(side, 'sites');
+  return Object.fromEntries(
+    Object.entries(sites)
+      .filter(([, site]) => codeOf.has(site.programId as string))
+      .map(([id, { programId, ...site }]) => [
+        id,
+        { ...site, program: codeOf.get(programId as string) },
+      ]),
+  );
 }
 
 describe.each(testEngines())('export and import round trips on %s', (engine) => {
@@ -112,6 +132,12 @@ describe.each(testEngines())('export and import round trips on %s', (engine) => 
     'exports programs as IATI 2.03 activities and imports them back without loss',
     { timeout: 120_000 },
     async () => {
+      // One site becomes a polygon with a description, so the extension's shape is exercised.
+      await sql`UPDATE sites SET description = 'Centro <norte> & anexo',
+          geom = ST_Expand(ST_PointOnSurface(geom), 0.01)
+        WHERE id = (SELECT min(id::text)::uuid FROM sites WHERE deleted_at IS NULL)`.execute(
+        source.adb.db,
+      );
       const xml = await exported('programs', 'format=iati');
       expect(xml).toContain('<iati-activities version="2.03"');
       expect(xml).toMatch(/<sector vocabulary="99" vocabulary-uri="[^"]+\/reference#programLines"/);
@@ -135,6 +161,14 @@ describe.each(testEngines())('export and import round trips on %s', (engine) => 
         );
       const before = strip(await contents(source, 'programs', 'code'));
       expect(strip(await contents(target, 'programs', 'code'))).toEqual(before);
+      // Locations came back as the programs' sites (same ids: the location refs), with their
+      // precision, name, description and geometry; programs are named by code on both sides.
+      const sitesBefore = await siteContents(source);
+      expect(Object.keys(sitesBefore).length).toBeGreaterThan(100);
+      expect(await siteContents(target)).toEqual(sitesBefore);
+      expect(imported.json()).toMatchObject({
+        sites: { created: Object.keys(sitesBefore).length, updated: 0, unchanged: 0 },
+      });
       // Importing the same file again changes nothing.
       const again = await postImport(target.app, {
         collection: 'programs',
@@ -145,7 +179,12 @@ describe.each(testEngines())('export and import round trips on %s', (engine) => 
         commit: true,
       });
       const size = Object.keys(before).length;
-      expect(again.json()).toMatchObject({ created: 0, updated: 0, unchanged: size });
+      expect(again.json()).toMatchObject({
+        created: 0,
+        updated: 0,
+        unchanged: size,
+        sites: { created: 0, updated: 0, unchanged: Object.keys(sitesBefore).length },
+      });
     },
   );
 

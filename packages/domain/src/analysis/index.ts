@@ -17,3 +17,4 @@ export * from './attribute-funding';
 export * from './funding-summary';
 export * from './populations';
 export * from './parameters';
+export * from './department-populations';

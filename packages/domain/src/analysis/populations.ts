@@ -1,15 +1,24 @@
 // Country populations for "funding per inhabitant": the census nearest to the CARSI years
-// (2008–2013) of each country's national statistics office. Departments have no figure here.
-// The United States row is the four border states the atlas draws (2010 census), not the nation.
+// (2008–2013) of each country's national statistics office (Guatemala's 2018 census is nearer
+// to those years than its 2002 one). The United States row is the four border states the atlas
+// draws (2010 census), not the nation. Departments: see department-populations.ts.
 import type { CountryCode } from '../codes';
 
 export interface PopulationFigure {
   value: number;
-  year: number;
+  /** The census year; null when the figure mixes years (the departments' place sums). */
+  year: number | null;
   source: string;
+  /** True when the figure undercounts by construction (departments: places of 1,000+ only). */
+  lowerBound?: boolean;
 }
 
-export const countryPopulations: Readonly<Record<CountryCode, PopulationFigure>> = Object.freeze({
+/** A national census figure. */
+export interface CensusFigure extends PopulationFigure {
+  year: number;
+}
+
+export const countryPopulations: Readonly<Record<CountryCode, CensusFigure>> = Object.freeze({
   BZ: {
     value: 322_453,
     year: 2010,

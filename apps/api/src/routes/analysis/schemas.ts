@@ -181,13 +181,18 @@ export const results = {
   }),
   summary: analysisResult('Summary', {
     scope: Loose('{ kind, code, name, nameEs }'),
-    population: Loose('{ value, year, source } or null'),
+    population: Loose(
+      '{ value, year, source, lowerBound? }: census (countries, region) or GeoNames places (departments)',
+    ),
     programs: Loose('{ count, byLine, byStatus }'),
     funding: Loose('totals, byLine, byGoal, byAccount, byFiscalYear, perInhabitant…'),
     corridors: Loose('{ totalM, byMode }'),
     incidents: Loose('{ total, byKind, byYear }'),
     communities: Loose('{ count, population, maxHomicideRate }'),
-    coverage: Loose('{ radiusKm, communitiesCovered, populationCovered }'),
+    coverage: Loose(
+      '{ radiusKm, communitiesCovered, populationCovered, communitiesCoveredShare, ' +
+        'populationCoveredShare, corridors: { radiusKm, lengthM, coveredM, coveredShare } }',
+    ),
   }),
   areaOfInterest: analysisResult('AreaOfInterest', {
     area: Loose('{ kind, code, areaM2 }'),

@@ -121,6 +121,9 @@ export async function communityFigures(trx: AnalysisDb, area: Area, radiusM: num
       radiusKm: radiusM / 1000,
       communitiesCovered: row.coveredCount,
       populationCovered: row.coveredPopulation,
+      /** Shares of the area's communities (and their people) covered; null when there are none. */
+      communitiesCoveredShare: row.count > 0 ? row.coveredCount / row.count : null,
+      populationCoveredShare: row.population > 0 ? row.coveredPopulation / row.population : null,
     },
   };
 }

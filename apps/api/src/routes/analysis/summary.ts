@@ -1,10 +1,12 @@
 // Country, department or region summary: funding attributed exactly (see attributeFunding in
 // @atlas/domain) and broken down; per inhabitant and per at-risk inhabitant; corridor length by
-// mode, incidents, communities at risk and their coverage, aggregated by PostGIS.
+// mode, incidents, communities at risk and their coverage, aggregated by PostGIS. Countries
+// carry their census; departments the sum of their GeoNames places (a lower bound).
 import {
   attributeFunding,
   carsiCountryCodes,
   countryPopulations,
+  departmentPopulation,
   fundingSummary,
   kmToM,
   perInhabitant,
@@ -18,6 +20,7 @@ import { sql, type SqlBool } from 'kysely';
 import { BadInputError, notFound } from '../../registry';
 import { programsWithFunding } from './program-funding';
 import type { AnalysisDb } from './run';
+import { enforcementCorridorCover } from './corridor-cover';
 import { communityFigures, corridorLengths, incidentCounts, type Area } from './scope-figures';
 import type { SummaryQuery } from './schemas';
 
@@ -112,17 +115,19 @@ export async function summaryResult(trx: AnalysisDb, query: SummaryQuery) {
   }));
   const area: Area =
     scope.kind === 'region' ? { kind: 'region' } : { kind: scope.kind, code: scope.code };
-  const [corridors, incidents, communityData] = await Promise.all([
+  const radiusM = kmToM(query.radiusKm);
+  const [corridors, incidents, communityData, corridorCover] = await Promise.all([
     corridorLengths(trx, area),
     incidentCounts(trx, area),
-    communityFigures(trx, area, kmToM(query.radiusKm)),
+    communityFigures(trx, area, radiusM),
+    enforcementCorridorCover(trx, area, radiusM),
   ]);
   const population =
     scope.kind === 'region'
       ? regionPopulation()
       : scope.kind === 'country'
         ? countryPopulations[scope.code as CountryCode]
-        : null;
+        : departmentPopulation(scope.code);
   const funding = fundingSummary(funded);
   return {
     scope: label,
@@ -147,6 +152,7 @@ export async function summaryResult(trx: AnalysisDb, query: SummaryQuery) {
     },
     corridors,
     incidents,
-    ...communityData,
+    communities: communityData.communities,
+    coverage: { ...communityData.coverage, corridors: corridorCover },
   };
 }

@@ -1,9 +1,10 @@
-// POST /api/v1/incidents/bulk: up to 5,000 incidents, all or nothing. Every item is checked
-// (schema, geometry by ST_IsValid, country scope, id clashes) before anything is written; then
-// one transaction inserts them and writes one `create` audit event per incident, so each
-// incident's history starts at version 1 like a single create.
+// Creating many incidents at once, shared by POST /api/v1/incidents/bulk (up to 5,000, all or
+// nothing) and the importer (src/routes/io, batches of a file of any size). Every item is
+// checked — shape, 2-D, ST_IsValid, id clashes, country scope — before anything is written;
+// then one INSERT and one audit INSERT per chunk of 500, so each incident's history starts with
+// a `create` event at version 1, as after a single create.
 import { asGeoJSON, type Database } from '@atlas/db';
-import { IncidentInput, type Problem } from '@atlas/domain';
+import { IncidentInput } from '@atlas/domain';
 import type { FastifyPluginCallbackTypebox } from '@fastify/type-provider-typebox';
 import type { Kysely } from 'kysely';
 import Type from 'typebox';
@@ -32,6 +33,13 @@ export const BulkIncidentResult = Type.Object({
   ids: Type.Array(Type.String({ format: 'uuid' }), { description: 'In the order sent' }),
 });
 
+/** Why the item at `index` (of the list checked) cannot be created. */
+export interface IncidentItemProblem {
+  index: number;
+  field: 'geometry' | 'id' | 'country';
+  message: string;
+}
+
 const RETURNED = [
   'id',
   'kind',
@@ -57,91 +65,103 @@ function chunks<T>(items: readonly T[]): T[][] {
   return result;
 }
 
-/** Every reason an item cannot be written (all items are checked, not only the first). */
-async function problemsOf(db: Kysely<Database>, items: readonly IncidentInput[]) {
-  const problems: Problem[] = items.flatMap((item, index) => {
-    const path = `/incidents/${index}/geometry`;
-    return [
-      ...geometryShapeProblems(item.geometry, path),
-      ...altitudeProblems(item.geometry, path),
-    ];
-  });
-  if (problems.length > 0) return problems;
-  const reasons = await invalidGeometryReasons(
-    db,
-    items.map((item) => item.geometry),
-  );
-  for (const [index, reason] of [...reasons].sort(([a], [b]) => a - b)) {
-    problems.push({ path: `/incidents/${index}/geometry`, message: `invalid geometry: ${reason}` });
-  }
+/** Ids given twice in the list, or already taken by an incident (deleted or not). */
+async function idProblems(db: Kysely<Database>, items: readonly IncidentInput[]) {
+  const problems: IncidentItemProblem[] = [];
   const seen = new Map<string, number>();
   items.forEach((item, index) => {
     if (item.id === undefined) return;
     const first = seen.get(item.id);
     if (first !== undefined) {
-      problems.push({ path: `/incidents/${index}/id`, message: `same id as item ${first}` });
+      problems.push({ index, field: 'id', message: `same id as item ${first}` });
     } else seen.set(item.id, index);
   });
-  const ids = [...seen.keys()];
-  for (const part of chunks(ids)) {
+  for (const part of chunks([...seen.keys()])) {
     const taken = await db.selectFrom('incidents').select('id').where('id', 'in', part).execute();
     for (const row of taken) {
-      problems.push({
-        path: `/incidents/${seen.get(row.id)}/id`,
-        message: 'an incident with this id already exists',
-      });
+      const index = seen.get(row.id)!;
+      problems.push({ index, field: 'id', message: 'an incident with this id already exists' });
     }
   }
   return problems;
 }
 
-function assertScope(principal: Principal, items: readonly IncidentInput[]): void {
-  const denied = items.flatMap((item, index) => {
+/** Every reason the incidents cannot be created (every item is checked), by item index. */
+export async function newIncidentProblems(
+  db: Kysely<Database>,
+  principal: Principal,
+  items: readonly IncidentInput[],
+): Promise<IncidentItemProblem[]> {
+  const problems: IncidentItemProblem[] = [];
+  const shaped: number[] = [];
+  items.forEach((item, index) => {
     const reason = writeDenialReason(principal, [item.country]);
-    return reason === null ? [] : [`item ${index}: ${reason}`];
+    if (reason !== null) problems.push({ index, field: 'country', message: reason });
+    const shape = [
+      ...geometryShapeProblems(item.geometry, '/geometry'),
+      ...altitudeProblems(item.geometry, '/geometry'),
+    ];
+    for (const { message } of shape) problems.push({ index, field: 'geometry', message });
+    if (shape.length === 0) shaped.push(index);
   });
-  if (denied.length > 0) {
-    const more = denied.length > 20 ? `; and ${denied.length - 20} more` : '';
-    throw new AccessDeniedError(denied.slice(0, 20).join('; ') + more);
+  const reasons = await invalidGeometryReasons(
+    db,
+    shaped.map((index) => items[index]!.geometry),
+  );
+  for (const [position, reason] of [...reasons].sort(([a], [b]) => a - b)) {
+    const index = shaped[position]!;
+    problems.push({ index, field: 'geometry', message: `invalid geometry: ${reason}` });
   }
+  problems.push(...(await idProblems(db, items)));
+  return problems;
 }
 
-async function insertAll(
-  db: Kysely<Database>,
+/** Inserts checked incidents and their audit events (inside `trx`); the new ids, in order. */
+export async function insertIncidents(
+  trx: Kysely<Database>,
   principal: Principal,
   items: readonly IncidentInput[],
 ): Promise<string[]> {
   const actor = auditActor(principal);
-  return db.transaction().execute(async (trx) => {
-    const ids: string[] = [];
-    for (const part of chunks(items)) {
-      const rows = await trx
-        .insertInto('incidents')
-        .values(
-          part.map((item) => ({ ...(item.id ? { id: item.id } : {}), ...incidentValues(item) })),
-        )
-        .returning(RETURNED)
-        .returning(asGeoJSON<IncidentOutput['geometry']>('geom').as('geometry'))
-        .execute();
-      const records = rows.map(incidentRecord);
-      await trx
-        .insertInto('auditEvents')
-        .values(
-          records.map((record) => ({
-            ...actor,
-            action: 'create' as const,
-            entityType: 'incident' as const,
-            entityId: record.id,
-            version: record.version,
-            before: null,
-            after: record,
-          })),
-        )
-        .execute();
-      ids.push(...records.map((record) => record.id));
-    }
-    return ids;
-  });
+  const ids: string[] = [];
+  for (const part of chunks(items)) {
+    const rows = await trx
+      .insertInto('incidents')
+      .values(
+        part.map((item) => ({ ...(item.id ? { id: item.id } : {}), ...incidentValues(item) })),
+      )
+      .returning(RETURNED)
+      .returning(asGeoJSON<IncidentOutput['geometry']>('geom').as('geometry'))
+      .execute();
+    const records = rows.map(incidentRecord);
+    await trx
+      .insertInto('auditEvents')
+      .values(
+        records.map((record) => ({
+          ...actor,
+          action: 'create' as const,
+          entityType: 'incident' as const,
+          entityId: record.id,
+          version: record.version,
+          before: null,
+          after: record,
+        })),
+      )
+      .execute();
+    ids.push(...records.map((record) => record.id));
+  }
+  return ids;
+}
+
+/** 403 naming the items outside the caller's scope (the first 20). */
+function assertScope(problems: readonly IncidentItemProblem[]): void {
+  const denied = problems
+    .filter((problem) => problem.field === 'country')
+    .map((problem) => `item ${problem.index}: ${problem.message}`);
+  if (denied.length > 0) {
+    const more = denied.length > 20 ? `; and ${denied.length - 20} more` : '';
+    throw new AccessDeniedError(denied.slice(0, 20).join('; ') + more);
+  }
 }
 
 export const bulkIncidentRoute: FastifyPluginCallbackTypebox = (app, _opts, done) => {
@@ -163,10 +183,19 @@ export const bulkIncidentRoute: FastifyPluginCallbackTypebox = (app, _opts, done
     },
     async (request, reply) => {
       const items = request.body.incidents;
-      assertScope(request.principal, items);
-      const problems = await problemsOf(app.db, items);
-      if (problems.length > 0) throw new BadInputError(problems);
-      const ids = await insertAll(app.db, request.principal, items);
+      const problems = await newIncidentProblems(app.db, request.principal, items);
+      assertScope(problems);
+      if (problems.length > 0) {
+        throw new BadInputError(
+          problems.map(({ index, field, message }) => ({
+            path: `/incidents/${index}/${field}`,
+            message,
+          })),
+        );
+      }
+      const ids = await app.db
+        .transaction()
+        .execute((trx) => insertIncidents(trx, request.principal, items));
       reply.code(201);
       return { created: ids.length, ids };
     },

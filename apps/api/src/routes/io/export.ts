@@ -1,6 +1,6 @@
-// Exports: a collection (or a selection of ids) as CSV, GeoJSON or — for programs — IATI activity
-// XML, written as a stream of text chunks so a large layer never sits in memory. Records are read
-// in id order, a page at a time, through the same record stores as GET /api/v1/<collection>/{id}.
+// Exports: a collection (filtered as its REST list, or a selection of ids) as CSV, GeoJSON or —
+// for programs — IATI activity XML, written as a stream of text chunks so a large layer never
+// sits in memory. Records come a page at a time from export-pages.ts.
 import type { Database } from '@atlas/db';
 import { label, type Lang } from '@atlas/domain';
 import { stringify } from 'csv-stringify/sync';
@@ -16,53 +16,7 @@ import {
   type IatiLocation,
   type IatiPublisher,
 } from './iati';
-import { storeFor } from './stores';
-
-const PAGE = 500;
-
-export interface ExportSelection {
-  ids?: readonly string[];
-  country?: string;
-}
-
-type AnyRecord = Record<string, unknown> & { id: string };
-
-/** The live records of the selection, in id order, one page of ids at a time. */
-export async function* exportRecords(
-  db: Kysely<Database>,
-  collection: Collection,
-  selection: ExportSelection,
-): AsyncGenerator<AnyRecord> {
-  const store = storeFor(collection, db);
-  let after = '00000000-0000-0000-0000-000000000000';
-  for (;;) {
-    let query = db
-      .selectFrom(collection)
-      .select('id')
-      .where('deletedAt', 'is', null)
-      .where('id', '>', after)
-      .orderBy('id')
-      .limit(PAGE);
-    if (selection.ids) query = query.where('id', 'in', [...selection.ids, after]);
-    if (selection.country) query = query.where(countryFilter(collection, selection.country));
-    const ids = await query.execute();
-    for (const { id } of ids) {
-      const record = await store.find(id);
-      if (record && record.deletedAt === null) yield record as unknown as AnyRecord;
-    }
-    if (ids.length < PAGE) return;
-    after = ids[ids.length - 1]!.id;
-  }
-}
-
-function countryFilter(collection: Collection, country: string) {
-  if (collection === 'programs') return sql<boolean>`${country} = ANY(countries)`;
-  if (collection === 'corridors') {
-    return sql<boolean>`EXISTS (SELECT 1 FROM countries c WHERE c.code = ${country}
-      AND ST_Intersects(c.geom, corridors.geom))`;
-  }
-  return sql<boolean>`country = ${country}`;
-}
+import type { AnyRecord } from './export-pages';
 
 // ---- CSV --------------------------------------------------------------------------------------
 
@@ -142,28 +96,61 @@ export async function* geoJsonChunks(records: AsyncIterable<AnyRecord>): AsyncGe
 
 // ---- IATI -------------------------------------------------------------------------------------
 
-async function locationsOf(db: Kysely<Database>, programId: string): Promise<IatiLocation[]> {
-  const result = await sql<{ id: string; name: string; precision: number; point: string }>`
-    SELECT id, name, precision, ST_AsGeoJSON(ST_PointOnSurface(geom), 7) AS point
-    FROM sites WHERE program_id = ${programId} AND deleted_at IS NULL ORDER BY name, id
+/** The live sites of a page of programs as IATI locations, by program id. */
+async function locationsOf(
+  db: Kysely<Database>,
+  programIds: readonly string[],
+): Promise<Map<string, IatiLocation[]>> {
+  const byProgram = new Map<string, IatiLocation[]>();
+  if (programIds.length === 0) return byProgram;
+  const result = await sql<{
+    programId: string;
+    id: string;
+    name: string;
+    precision: number;
+    description: string | null;
+    illustrative: boolean;
+    point: string;
+    shape: string | null;
+  }>`
+    SELECT program_id, id, name, precision, description, illustrative,
+      ST_AsGeoJSON(ST_PointOnSurface(geom), 9) AS point,
+      CASE WHEN GeometryType(geom) <> 'POINT' THEN ST_AsGeoJSON(geom, 9) END AS shape
+    FROM sites WHERE program_id IN (${sql.join([...programIds])}) AND deleted_at IS NULL
+    ORDER BY program_id, name, id
   `.execute(db);
-  return result.rows.map((row) => ({
-    id: row.id,
-    name: row.name,
-    precision: row.precision,
-    point: (JSON.parse(row.point) as { coordinates: [number, number] }).coordinates,
-  }));
+  for (const row of result.rows) {
+    const locations = byProgram.get(row.programId) ?? [];
+    locations.push({
+      id: row.id,
+      name: row.name,
+      precision: row.precision,
+      point: (JSON.parse(row.point) as { coordinates: [number, number] }).coordinates,
+      description: row.description,
+      illustrative: row.illustrative,
+      shape: row.shape === null ? null : (JSON.parse(row.shape) as Geometry),
+    });
+    byProgram.set(row.programId, locations);
+  }
+  return byProgram;
 }
 
+/** IATI activities, a page of programs (and one query for their sites) at a time. */
 export async function* iatiChunks(
   db: Kysely<Database>,
-  records: AsyncIterable<AnyRecord>,
+  pages: AsyncIterable<readonly AnyRecord[]>,
   publisher: IatiPublisher,
 ): AsyncGenerator<string> {
   yield iatiHeader(new Date());
-  for await (const record of records) {
-    const program = record as unknown as ProgramRecord;
-    yield iatiActivityXml(publisher, program, await locationsOf(db, program.id));
+  for await (const page of pages) {
+    const locations = await locationsOf(
+      db,
+      page.map((record) => record.id),
+    );
+    for (const record of page) {
+      const program = record as unknown as ProgramRecord;
+      yield iatiActivityXml(publisher, program, locations.get(program.id) ?? []);
+    }
   }
   yield IATI_FOOTER;
 }

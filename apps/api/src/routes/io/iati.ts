@@ -3,8 +3,9 @@
 // committed and disbursed funding are transactions of type 2 and 3 whose @ref names the fiscal
 // year, account and stage; obligated funding is a budget per fiscal year and account. Values that
 // IATI has no element for (the account of a budget, an indicator's unit, a site's IATI
-// GeographicalPrecision code) are kept in attributes of the `atlas` namespace, which IATI allows
-// on its elements, so an exported file imports back without loss.
+// GeographicalPrecision code, a polygon site's shape) are kept in attributes and elements of
+// the `atlas` namespace, which IATI allows on its elements, so an exported file imports back
+// without loss — locations become the program's sites (see iati-sites.ts).
 import {
   agencies,
   fiscalYearRange,
@@ -15,8 +16,11 @@ import {
 } from '@atlas/domain';
 import XMLBuilder from 'fast-xml-builder';
 import { XMLParser } from 'fast-xml-parser';
+import type { Geometry } from 'geojson';
 import type { ProgramRecord } from '../programs/schemas';
 import type { ConvertedSourceRow } from './importer';
+import { iatiLocationInputs } from './iati-locations';
+import { attr, narrativeIn, node, nodes, str, text, type Node } from './iati-nodes';
 
 export const ATLAS_NS = 'https://carsi-atlas.org/ns/iati-extension';
 
@@ -34,6 +38,10 @@ export interface IatiLocation {
   precision: number;
   /** A point on the site (its own point, or a point on its polygon). */
   point: [number, number];
+  description: string | null;
+  illustrative: boolean;
+  /** The site's geometry when it is not that point (a polygon), as GeoJSON. */
+  shape: Geometry | null;
 }
 
 const STATUS_TO_IATI = { planned: 1, active: 2, completed: 4, suspended: 6 } as const;
@@ -128,13 +136,16 @@ function activity(publisher: IatiPublisher, program: ProgramRecord, locations: I
     location: locations.map((location) => ({
       '@ref': location.id,
       '@atlas:precision': location.precision,
+      '@atlas:illustrative': location.illustrative,
       'location-reach': { '@code': 1 },
       name: bilingual(location.name, ''),
+      ...(location.description ? { description: bilingual(location.description, '') } : {}),
       point: {
         '@srsName': 'http://www.opengis.net/def/crs/EPSG/0/4326',
         pos: `${location.point[1]} ${location.point[0]}`,
       },
       exactness: { '@code': location.precision <= 1 ? 1 : 2 },
+      ...(location.shape ? { 'atlas:geometry': JSON.stringify(location.shape) } : {}),
     })),
     sector: {
       '@vocabulary': 99,
@@ -232,29 +243,6 @@ const parser = new XMLParser({
   isArray: (name) => ARRAYS.has(name),
 });
 
-type Node = Record<string, unknown>;
-
-/** An attribute or text value of the parsed document (strings; objects have `#text`). */
-function str(value: unknown): string {
-  if (value === undefined || value === null) return '';
-  if (typeof value === 'object') return str((value as Node)['#text']);
-  return typeof value === 'string' ? value : JSON.stringify(value);
-}
-const nodes = (value: unknown): Node[] =>
-  Array.isArray(value) ? (value as Node[]) : value ? [value as Node] : [];
-const node = (value: unknown): Node | undefined => nodes(value)[0];
-const text = str;
-const attr = (value: unknown, name: string): string | undefined => {
-  const found = node(value)?.[`@${name}`];
-  return found === undefined ? undefined : str(found);
-};
-
-function narrativeIn(element: unknown, lang: 'en' | 'es'): string {
-  const all = nodes(node(element)?.narrative);
-  const match = all.find((item) => (item['@xml:lang'] ?? 'en') === lang);
-  return match ? text(match).trim() : '';
-}
-
 function fiscalYearOf(isoDate: string | undefined): number {
   const [year, month] = (isoDate ?? '').split('-').map(Number);
   return (month ?? 0) >= 10 ? year! + 1 : year!;
@@ -338,7 +326,9 @@ function activityInput(item: Node, row: number): ConvertedSourceRow {
   const problems = externalId
     ? []
     : [{ row, field: 'externalId', message: 'the activity has no iati-identifier' }];
-  return { row, externalId, value: dropUndefined(value), problems };
+  const sites = iatiLocationInputs(nodes(item.location), externalId ?? `row-${row}`);
+  problems.push(...sites.problems.map((problem) => ({ row, ...problem })));
+  return { row, externalId, value: dropUndefined(value), problems, sites: sites.sites };
 }
 
 function dropUndefined(value: Record<string, unknown>): Record<string, unknown> {

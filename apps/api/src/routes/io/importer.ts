@@ -8,12 +8,13 @@ import type { Database } from '@atlas/db';
 import { randomUUID } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import type { Principal } from '../../auth/principal';
-import { auditActor } from '../../auth/principal';
 import { COLLECTION_SPECS, type Collection } from './fields';
-import { insertIncidents, newIncidentProblems, type NewIncident } from './incident-batch';
+import { insertIncidents, newIncidentProblems } from '../incidents/bulk';
+import type { IatiSiteDraft } from './iati-locations';
 import type { ColumnMapping, ConvertedRow, RowProblem } from './mapping';
 import { fieldOf, joined, storeFor, validators, type AnyStore } from './stores';
 import { sameContent } from './compare';
+import { recordImport } from './import-record';
 import type { IncidentInput } from '@atlas/domain';
 
 export const BATCH_SIZE = 500;
@@ -53,11 +54,22 @@ export interface ImportReport {
   deniedCount: number;
   problems: RowProblem[];
   mapping: ColumnMapping;
+  /** IATI imports: the sites made from the activities' locations. */
+  sites?: { created: number; updated: number; unchanged: number };
 }
 
-export type ConvertedSourceRow = ConvertedRow & { row: number };
+/** A converted row; an IATI activity also carries its locations, the program's sites. */
+export type ConvertedSourceRow = ConvertedRow & { row: number; sites?: readonly IatiSiteDraft[] };
 
 class RolledBack extends Error {}
+
+/** An incident row to create (batched): its row, external id and uuid if the id is one. */
+interface NewIncident {
+  row: number;
+  id: string | undefined;
+  input: IncidentInput;
+  externalId: string;
+}
 
 /** Runs an import; resolves with the report (committed or not), rejects on file or DB errors. */
 export async function runImport(
@@ -94,7 +106,7 @@ export async function runImport(
       }
       await run.batch(batch);
       if (report.problemCount > 0 || !request.commit) throw new RolledBack();
-      await run.finish();
+      await recordImport(trx, request, report, batchId);
     });
     report.committed = true;
     report.batchId = batchId;
@@ -128,7 +140,7 @@ class ImportRun {
     if (rows.length === 0) return;
     this.report.rows += rows.length;
     const targets = await this.knownTargets(rows);
-    const newIncidents: (NewIncident & { externalId: string })[] = [];
+    const newIncidents: NewIncident[] = [];
     const seen = new Map<string, number>();
     const mapped: { externalId: string; entityId: string }[] = [];
     for (const row of rows) {
@@ -152,6 +164,7 @@ class ImportRun {
       if (entityId !== undefined) {
         const id = await this.update(row.row, entityId, value);
         if (id) mapped.push({ externalId: row.externalId, entityId: id });
+        if (id) await this.importSites(row, id);
         continue;
       }
       const input = this.checked(row.row, {
@@ -171,10 +184,41 @@ class ImportRun {
       }
       const id = await this.create(row.row, newId, input);
       if (id) mapped.push({ externalId: row.externalId, entityId: id });
+      if (id) await this.importSites(row, id);
     }
     mapped.push(...(await this.createIncidents(newIncidents)));
     await this.remember(mapped);
     this.request.onProgress?.({ rows: this.report.rows });
+  }
+
+  /**
+   * An IATI activity's locations become its program's sites: a nested run over the sites, in
+   * the same transaction and batch (so a location id used twice in the file is a duplicate);
+   * its problems are named `location/<n>/<field>` on the activity's row.
+   */
+  private async importSites(row: ConvertedSourceRow, programId: string): Promise<void> {
+    if (!row.sites) return;
+    const report = { ...this.report, rows: 0, created: 0, updated: 0, unchanged: 0 };
+    Object.assign(report, { problemCount: 0, deniedCount: 0, problems: [] });
+    const request = { ...this.request, collection: 'sites' as const, onProgress: undefined };
+    const run = new ImportRun(this.trx, request, report, this.batchId);
+    await run.batch(
+      row.sites.map((site) => ({
+        row: site.index,
+        externalId: site.externalId,
+        value: { ...site.value, program: programId },
+        problems: [],
+      })),
+    );
+    for (const problem of report.problems) {
+      this.problem({ ...problem, row: row.row, field: `location/${problem.row}/${problem.field}` });
+    }
+    this.report.problemCount += report.problemCount - report.problems.length;
+    this.report.deniedCount += report.deniedCount;
+    const counts = (this.report.sites ??= { created: 0, updated: 0, unchanged: 0 });
+    counts.created += report.created;
+    counts.updated += report.updated;
+    counts.unchanged += report.unchanged;
   }
 
   /** Known external ids of the batch (and uuids that are already record ids). */
@@ -311,13 +355,20 @@ class ImportRun {
     });
   }
 
-  private async createIncidents(items: readonly (NewIncident & { externalId: string })[]) {
+  /**
+   * New incidents of the batch: checked and inserted together by the code of
+   * POST /api/v1/incidents/bulk (one INSERT and one audit INSERT per 500).
+   */
+  private async createIncidents(items: readonly NewIncident[]) {
     if (items.length === 0) return [];
-    const { problems, denied } = await newIncidentProblems(this.trx, this.request.principal, items);
-    this.report.deniedCount += denied;
-    for (const problem of problems) this.problem(problem);
+    const inputs = items.map((item) => (item.id ? { ...item.input, id: item.id } : item.input));
+    const problems = await newIncidentProblems(this.trx, this.request.principal, inputs);
+    for (const { index, field, message } of problems) {
+      if (field === 'country') this.report.deniedCount += 1;
+      this.problem({ row: items[index]!.row, field, message });
+    }
     if (this.report.problemCount > 0) return []; // rolled back anyway: skip the writes
-    const ids = await insertIncidents(this.trx, this.request.principal, items);
+    const ids = await insertIncidents(this.trx, this.request.principal, inputs);
     this.report.created += ids.length;
     return ids.map((entityId, index) => ({ externalId: items[index]!.externalId, entityId }));
   }
@@ -342,43 +393,6 @@ class ImportRun {
           batchId: eb.ref('excluded.batchId'),
           updatedAt: new Date(),
         })),
-      )
-      .execute();
-  }
-
-  /** The committed import's record and the mapping remembered for the source. */
-  async finish(): Promise<void> {
-    const { request, report } = this;
-    const actor = auditActor(request.principal);
-    await this.trx
-      .insertInto('importBatches')
-      .values({
-        id: this.batchId,
-        source: request.source,
-        collection: request.collection,
-        format: request.format,
-        ...actor,
-        rows: report.rows,
-        created: report.created,
-        updated: report.updated,
-        unchanged: report.unchanged,
-      })
-      .execute();
-    if (Object.keys(request.mapping).length === 0) return;
-    await this.trx
-      .insertInto('importSources')
-      .values({
-        source: request.source,
-        collection: request.collection,
-        mapping: request.mapping,
-        updatedBy: actor.actorLabel,
-      })
-      .onConflict((oc) =>
-        oc.columns(['source', 'collection']).doUpdateSet({
-          mapping: request.mapping,
-          updatedBy: actor.actorLabel,
-          updatedAt: new Date(),
-        }),
       )
       .execute();
   }

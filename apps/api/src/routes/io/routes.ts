@@ -1,7 +1,7 @@
 // Import and export routes (docs/import-export.md).
 //   POST /api/v1/imports/:collection   the file as the raw body; ?source=…&format=…[&commit=true]
 //   GET  /api/v1/imports/sources/:source   the column mappings remembered for a source
-//   GET  /api/v1/exports/<collection>  ?format=csv|geojson|iati&ids=…&columns=…&lang=…
+//   GET  /api/v1/exports/<collection>  ?format=csv|geojson|iati&<the list's filters>&ids=…&columns=…
 // Import bodies stream (their own limit, MAX_IMPORT_BYTES); a preview answers 200 with the
 // report; a commit with problems answers 400 (403 when rows are outside the caller's scope)
 // and writes nothing. With `Accept: application/x-ndjson` the answer streams progress lines.
@@ -9,16 +9,11 @@ import type { FastifyPluginCallbackTypebox } from '@fastify/type-provider-typebo
 import { PassThrough, Readable } from 'node:stream';
 import Type from 'typebox';
 import { PROBLEM_CONTENT_TYPE, problemBody, problemResponses } from '../../lib/problem';
-import { HttpError } from '../../registry';
+import { bboxOf, HttpError } from '../../registry';
 import { COLLECTIONS, type Collection } from './fields';
-import {
-  csvChunks,
-  defaultColumns,
-  exportRecords,
-  geoJsonChunks,
-  iatiChunks,
-  unknownColumns,
-} from './export';
+import { csvChunks, defaultColumns, geoJsonChunks, iatiChunks, unknownColumns } from './export';
+import { EXPORT_QUERIES, filtersOf } from './export-filters';
+import { exportPages, exportRecords, type ExportSelection } from './export-pages';
 import type { ImportReport } from './importer';
 import { MappingError } from './mapping';
 import { FileError } from './readers';
@@ -39,20 +34,6 @@ const ImportQuery = Type.Object(
     delimiter: Type.Optional(
       Type.Union([Type.Literal(','), Type.Literal(';'), Type.Literal('\t')]),
     ),
-  },
-  { additionalProperties: false },
-);
-
-const ExportQuery = Type.Object(
-  {
-    format: Type.Optional(
-      Type.Union([Type.Literal('csv'), Type.Literal('geojson'), Type.Literal('iati')]),
-    ),
-    ids: Type.Optional(Type.String({ description: 'Comma-separated record ids (a selection)' })),
-    country: Type.Optional(Type.String({ pattern: '^[A-Z]{2}$' })),
-    columns: Type.Optional(Type.String({ description: 'Comma-separated CSV columns' })),
-    names: Type.Optional(Type.Boolean({ default: true })),
-    lang: Type.Optional(Type.Union([Type.Literal('en'), Type.Literal('es')])),
   },
   { additionalProperties: false },
 );
@@ -232,7 +213,10 @@ const io: FastifyPluginCallbackTypebox = (app, _opts, ready) => {
         schema: {
           tags: ['export'],
           summary: `Export ${collection} as CSV, GeoJSON${collection === 'programs' ? ' or IATI 2.03 XML' : ''}`,
-          querystring: ExportQuery,
+          description:
+            'The records the REST list would answer for the same filters (all of them, in id ' +
+            'order, no paging); `ids` narrows to a selection.',
+          querystring: EXPORT_QUERIES[collection],
           response: {
             200: {
               description: 'The export, streamed',
@@ -257,12 +241,16 @@ const io: FastifyPluginCallbackTypebox = (app, _opts, ready) => {
           .filter(Boolean);
         if (ids?.some((id) => !UUID.test(id)))
           throw new HttpError(400, 'ids must be record ids (uuids)');
-        const records = exportRecords(app.db, collection, { ids, country: query.country });
+        const selection: ExportSelection = {
+          filters: { ...filtersOf(query), bbox: bboxOf(query.bbox) },
+          ids,
+        };
+        const records = exportRecords(app.db, collection, selection);
         let chunks: AsyncIterable<string>;
         if (format === 'iati') {
           if (collection !== 'programs') throw new HttpError(400, 'IATI exports programs only');
           const vocabularyUri = `${request.protocol}://${request.host}/api/v1/reference`;
-          chunks = iatiChunks(app.db, records, {
+          chunks = iatiChunks(app.db, exportPages(app.db, collection, selection), {
             ref: 'US-GOV-1',
             name: 'CARSI Atlas',
             vocabularyUri,

@@ -11,8 +11,8 @@ import { corridorSource } from '../corridors/repository';
 import { incidentSource } from '../incidents/repository';
 import {
   applyFilters,
-  PROGRAM_COLUMNS,
-  stageTotal,
+  selectSummaries,
+  summaryOf,
   type ProgramFilters,
 } from '../programs/repository';
 import { fundingByProgram, groupByProgram } from '../analysis/program-funding';
@@ -99,15 +99,7 @@ function sitePages(db: Kysely<Database>, selection: ExportSelection): PageReader
 /** Programs as GET /api/v1/programs/{id} answers them: funding rows, indicators, totals. */
 function programPages(db: Kysely<Database>, selection: ExportSelection): PageReader {
   return async (after) => {
-    const query = db
-      .selectFrom('programs')
-      .select(PROGRAM_COLUMNS)
-      .select([
-        stageTotal('committed').as('committed'),
-        stageTotal('obligated').as('obligated'),
-        stageTotal('disbursed').as('disbursed'),
-      ]);
-    const rows = await applyFilters(query, selection.filters as ProgramFilters)
+    const rows = await applyFilters(selectSummaries(db), selection.filters as ProgramFilters)
       .where(allOf(keyset('programs.id', after, selection.ids)))
       .orderBy('programs.id')
       .limit(EXPORT_PAGE)
@@ -125,14 +117,10 @@ function programPages(db: Kysely<Database>, selection: ExportSelection): PageRea
         .execute(),
     ]);
     const indicatorsOf = groupByProgram(indicators);
-    return rows.map(({ committed, obligated, disbursed, ...program }) => ({
-      ...program,
-      createdAt: iso(program.createdAt)!,
-      updatedAt: iso(program.updatedAt)!,
-      deletedAt: iso(program.deletedAt),
-      funding: fundingOf.get(program.id) ?? [],
-      indicators: indicatorsOf.get(program.id) ?? [],
-      totals: { committed, obligated, disbursed },
+    return rows.map((row) => ({
+      ...summaryOf(row),
+      funding: fundingOf.get(row.id) ?? [],
+      indicators: indicatorsOf.get(row.id) ?? [],
     }));
   };
 }

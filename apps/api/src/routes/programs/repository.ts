@@ -111,7 +111,8 @@ const COLUMNS = [
   'programs.deletedAt',
 ] as const;
 
-function selectSummaries(db: Kysely<Database>) {
+/** Programs' columns with their derived totals by stage (lists, exports). */
+export function selectSummaries(db: Kysely<Database>) {
   return db
     .selectFrom('programs')
     .select(COLUMNS)
@@ -126,7 +127,13 @@ type SummaryRow = Awaited<
   ReturnType<ReturnType<typeof selectSummaries>['executeTakeFirstOrThrow']>
 >;
 
-function summaryOf({ committed, obligated, disbursed, ...program }: SummaryRow): ProgramSummary {
+/** A summary row as answered: ISO times, totals grouped. */
+export function summaryOf({
+  committed,
+  obligated,
+  disbursed,
+  ...program
+}: SummaryRow): ProgramSummary {
   return {
     ...program,
     createdAt: program.createdAt.toISOString(),

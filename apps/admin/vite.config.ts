@@ -4,6 +4,10 @@ import { defineConfig } from 'vite';
 /** The API in development (`pnpm --filter @atlas/api dev`); the app calls it on the same origin. */
 const apiTarget = process.env.ATLAS_API_URL ?? 'http://127.0.0.1:3000';
 
+const NODE_MODULES = /node_modules[\\/]/;
+/** ECharts and what only it uses: loaded with the dashboard alone. */
+const ECHARTS = /node_modules[\\/](echarts|zrender|echarts-for-react|size-sensor)[\\/]/;
+
 export default defineConfig({
   plugins: [react()],
   // Boundary files from @atlas/geodata are imported with `?url`: they become hashed static
@@ -21,7 +25,9 @@ export default defineConfig({
     assetsInlineLimit: 0,
     sourcemap: true,
     // MapLibre alone is ~1 MB minified; it and React change rarely, so they get their own
-    // long-cached chunks and the app's own code stays small.
+    // long-cached chunks and the app's own code stays small. ECharts (with zrender) is only
+    // imported by the dashboard, which routes.tsx loads lazily: its own group keeps it out of
+    // `vendor`, so the map and the registry never download it.
     chunkSizeWarningLimit: 1200,
     rolldownOptions: {
       output: {
@@ -29,7 +35,10 @@ export default defineConfig({
           groups: [
             { name: 'maplibre', test: /node_modules[\\/]maplibre-gl[\\/]/ },
             { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/ },
-            { name: 'vendor', test: /node_modules[\\/]/ },
+            // Before `echarts`, so the helpers both use (tslib) stay here: otherwise ECharts'
+            // chunk would take them along and every page would import it.
+            { name: 'vendor', test: (id) => NODE_MODULES.test(id) && !ECHARTS.test(id) },
+            { name: 'echarts', test: ECHARTS },
           ],
         },
       },

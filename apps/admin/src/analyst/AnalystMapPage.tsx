@@ -18,6 +18,7 @@ import { useFeatures } from './data/features';
 import { extentOf } from './data/extent';
 import { AnalysisPanel } from './analysis/AnalysisPanel';
 import { DataLayers } from './map/DataLayers';
+import { CENTRAL_AMERICA_BOUNDS } from './map/initial-view';
 import { LabelLayers } from './map/LabelLayers';
 import { MapBindings, type PickedFeature } from './map/MapBindings';
 import { ExportPanel } from './panels/ExportPanel';
@@ -142,7 +143,12 @@ export function AnalystMapPage() {
         </ScrollArea>
       </aside>
       <div className="analyst-map-area">
-        <AtlasMap readySources={READY_SOURCES} label={t('map.label')} className="analyst-map">
+        <AtlasMap
+          readySources={READY_SOURCES}
+          label={t('map.label')}
+          className="analyst-map"
+          initialBounds={CENTRAL_AMERICA_BOUNDS}
+        >
           <BoundaryLayers />
           {kind && (
             <DataLayers

@@ -1,6 +1,7 @@
 // The analysts' dashboard: funding by country, line, goal, account and year (committed vs
 // obligated vs disbursed), funding per at-risk inhabitant against the homicide rate, the top
-// coverage gaps and the data's quality. It reads the same filters (and URL) as the map.
+// coverage gaps and the data's quality. It reads the same filters (and URL) as the map; the
+// figures come from useDashboardData, the charts' options from dashboard/charts.
 import {
   agencies,
   countries,
@@ -11,33 +12,19 @@ import {
   isCode,
   label,
   programLines,
-  type CodeEntry,
 } from '@atlas/domain';
 import { Alert, Anchor, Grid, Group, List, Paper, Stack, Text, Title } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
-import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { apiJson } from '../api/client';
 import { useLang } from '../i18n/language';
-import { useFeatures } from './data/features';
-import { usePrograms } from './data/programs';
-import {
-  communityFiguresByCountry,
-  fundingBreakdown,
-  programsWithoutSites,
-  type StageTotals,
-} from './dashboard/aggregate';
+import type { StageTotals } from './dashboard/aggregate';
 import { scatter, simpleBars, stageBars } from './dashboard/charts';
 import { EChart } from './dashboard/EChart';
+import { useDashboardData } from './dashboard/use-dashboard-data';
 import { FilterPanel } from './panels/FilterPanel';
 import { serializeView } from './view/view-state';
 import { useViewState } from './view/use-view-state';
 import './analyst.css';
-
-interface GapsAnswer {
-  gaps: { features: { properties: { name: string; country: string; need: number } }[] };
-}
 
 function Card({ title, children }: { title: string; children: React.ReactNode }) {
   return (
@@ -55,77 +42,24 @@ export function DashboardPage() {
   const lang = useLang();
   const locale = i18n.language;
   const [view, update] = useViewState();
-  const programs = usePrograms(view.filters);
-  const sites = useFeatures('sites', true);
-  const communities = useFeatures('communities', true);
-  const gaps = useQuery({
-    queryKey: ['analyst', 'coverage-gaps', view.filters.country[0] ?? null],
-    queryFn: async ({ signal }) =>
-      (
-        await apiJson<GapsAnswer>(
-          `/analysis/coverage-gaps?limit=10${view.filters.country.length === 1 ? `&country=${view.filters.country[0]}` : ''}`,
-          { signal },
-        )
-      ).data,
-    retry: false,
-  });
+  const { programs, fundingReady, fundingError, breakdown, perAtRisk, quality, gaps } =
+    useDashboardData(view.filters);
 
-  const funding = useMemo(() => fundingBreakdown(programs.data ?? []), [programs.data]);
   const stageNames = Object.fromEntries(
     fundingStages.map(({ code }) => [code, label(fundingStages, code, lang)]),
   ) as Record<keyof StageTotals, string>;
-  const rows = (map: Map<string, StageTotals>, list: readonly CodeEntry[]) =>
-    [...map]
-      .map(([code, totals]) => {
-        const typed = list.find((entry) => String(entry.code) === code);
-        return { name: typed ? label(list, typed.code, lang) : code, totals };
-      })
-      .sort((a, b) => b.totals.committed - a.totals.committed);
-
-  const perAtRisk = useMemo(() => {
-    const figures = communityFiguresByCountry(
-      (communities.data?.features ?? []).map((f) => ({
-        country: String(f.properties.country),
-        population: Number(f.properties.population),
-        homicideRate: Number(f.properties.homicideRate),
-      })),
-    );
-    return [...funding.byCountry].flatMap(([code, totals]) => {
-      const community = figures.get(code);
-      if (!community || community.population === 0) return [];
-      const name = isCode(countries, code) ? label(countries, code, lang) : code;
-      return [{ name, x: community.homicideRate, y: totals.committed / community.population }];
-    });
-  }, [communities.data, funding.byCountry, lang]);
-
-  const quality = useMemo(() => {
-    const ids = new Set((sites.data?.features ?? []).map((f) => String(f.properties.programId)));
-    const precision = new Map<number, number>();
-    for (const site of sites.data?.features ?? []) {
-      const code = Number(site.properties.precision);
-      precision.set(code, (precision.get(code) ?? 0) + 1);
-    }
-    return {
-      withoutSites: sites.data ? programsWithoutSites(programs.data ?? [], ids) : [],
-      byPrecision: [...precision]
-        .sort((a, b) => a[0] - b[0])
-        .map(([code, value]) => ({
-          name: isCode(geoPrecisions, code)
-            ? `${code} · ${label(geoPrecisions, code, lang)}`
-            : String(code),
-          value,
-        })),
-    };
-  }, [sites.data, programs.data, lang]);
-
+  const countryName = (code: string) =>
+    isCode(countries, code) ? label(countries, code, lang) : code;
   const money = (value: number) =>
     `US$ ${value.toLocaleString(locale, { maximumFractionDigits: 0 })}`;
+  const error = programs.error ?? fundingError;
 
   return (
     <div
       className="analyst-dashboard"
       data-testid="dashboard-page"
       data-programs={programs.data?.length ?? ''}
+      data-funding-ready={fundingReady}
     >
       <Group justify="space-between" mb="sm">
         <Title order={1} size="h3">
@@ -148,21 +82,40 @@ export function DashboardPage() {
           <Stack gap={2} mt="sm" data-testid="dashboard-totals">
             <Text size="sm">{t('dashboard.programs', { count: programs.data?.length ?? 0 })}</Text>
             {fundingStages.map(({ code }) => (
-              <Text size="sm" key={code}>
-                {stageNames[code]}: <b>{money(funding.total[code])}</b>
+              <Text
+                size="sm"
+                key={code}
+                data-testid={`total-${code}`}
+                data-value={breakdown.total[code]}
+              >
+                {stageNames[code]}: <b>{money(breakdown.total[code])}</b>
               </Text>
             ))}
+            {(view.filters.country.length > 0 ||
+              view.filters.fyFrom !== null ||
+              view.filters.fyTo !== null) && (
+              <Text size="xs" c="dimmed">
+                {t('dashboard.scopeNote')}
+              </Text>
+            )}
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 9 }}>
-          {programs.error && <Alert color="red">{programs.error.message}</Alert>}
+          {error && <Alert color="red">{error.message}</Alert>}
           <Grid>
             <Grid.Col span={{ base: 12, lg: 6 }}>
               <Card title={t('dashboard.byCountry')}>
                 <EChart
                   testId="chart-country"
                   label={t('dashboard.byCountry')}
-                  option={stageBars(rows(funding.byCountry, countries), stageNames, locale)}
+                  option={stageBars(
+                    breakdown.byCountry.map(({ country, totals }) => ({
+                      name: countryName(country),
+                      totals,
+                    })),
+                    stageNames,
+                    locale,
+                  )}
                 />
               </Card>
             </Grid.Col>
@@ -172,46 +125,72 @@ export function DashboardPage() {
                   testId="chart-year"
                   label={t('dashboard.byYear')}
                   option={stageBars(
-                    [...funding.byYear].sort().map(([name, totals]) => ({ name, totals })),
+                    breakdown.byYear.map(({ fiscalYear, totals }) => ({
+                      name: t('time.fy', { year: fiscalYear }),
+                      totals,
+                    })),
                     stageNames,
                     locale,
                   )}
                 />
               </Card>
             </Grid.Col>
-            <Grid.Col span={{ base: 12, lg: 4 }}>
+            <Grid.Col span={{ base: 12, lg: 6 }}>
               <Card title={t('dashboard.byLine')}>
                 <EChart
                   testId="chart-line"
                   label={t('dashboard.byLine')}
-                  option={stageBars(rows(funding.byLine, programLines), stageNames, locale, true)}
+                  option={stageBars(
+                    breakdown.byLine.map(({ line, totals }) => ({
+                      name: label(programLines, line, lang),
+                      totals,
+                    })),
+                    stageNames,
+                    locale,
+                    { horizontal: true, labelWidth: 130 },
+                  )}
                 />
               </Card>
             </Grid.Col>
-            <Grid.Col span={{ base: 12, lg: 4 }}>
-              <Card title={t('dashboard.byGoal')}>
-                <EChart
-                  testId="chart-goal"
-                  label={t('dashboard.byGoal')}
-                  option={stageBars(rows(funding.byGoal, goals), stageNames, locale, true)}
-                />
-                <Text size="xs" c="dimmed">
-                  {t('dashboard.goalNote')}
-                </Text>
-              </Card>
-            </Grid.Col>
-            <Grid.Col span={{ base: 12, lg: 4 }}>
+            <Grid.Col span={{ base: 12, lg: 6 }}>
               <Card title={t('dashboard.byAccount')}>
                 <EChart
                   testId="chart-account"
                   label={t('dashboard.byAccount')}
                   option={stageBars(
-                    rows(funding.byAccount, fundingAccounts),
+                    breakdown.byAccount.map(({ account, totals }) => ({
+                      name: account,
+                      fullName: isCode(fundingAccounts, account)
+                        ? `${account} · ${label(fundingAccounts, account, lang)}`
+                        : account,
+                      totals,
+                    })),
                     stageNames,
                     locale,
-                    true,
+                    { horizontal: true, labelWidth: 60 },
                   )}
                 />
+              </Card>
+            </Grid.Col>
+            <Grid.Col span={12}>
+              <Card title={t('dashboard.byGoal')}>
+                <EChart
+                  testId="chart-goal"
+                  label={t('dashboard.byGoal')}
+                  height={340}
+                  option={stageBars(
+                    breakdown.byGoal.map(({ goal, totals }) => ({
+                      name: `${goal} · ${label(goals, goal, lang)}`,
+                      totals,
+                    })),
+                    stageNames,
+                    locale,
+                    { horizontal: true, labelWidth: 340 },
+                  )}
+                />
+                <Text size="xs" c="dimmed">
+                  {t('dashboard.goalNote')}
+                </Text>
               </Card>
             </Grid.Col>
             <Grid.Col span={{ base: 12, lg: 6 }}>
@@ -220,7 +199,11 @@ export function DashboardPage() {
                   testId="chart-per-at-risk"
                   label={t('dashboard.perAtRisk')}
                   option={scatter(
-                    perAtRisk,
+                    perAtRisk.map((point) => ({
+                      name: countryName(point.country),
+                      x: point.homicideRate,
+                      y: point.committedPerInhabitant,
+                    })),
                     t('dashboard.homicideRate'),
                     t('dashboard.perInhabitant'),
                     locale,
@@ -241,6 +224,7 @@ export function DashboardPage() {
                     option={simpleBars(
                       (gaps.data?.gaps.features ?? []).map(({ properties }) => ({
                         name: `${properties.name} (${properties.country})`,
+                        fullName: `${properties.name} · ${countryName(properties.country)}`,
                         value: properties.need,
                       })),
                       '#dc2626',
@@ -255,7 +239,16 @@ export function DashboardPage() {
                 <EChart
                   testId="chart-precision"
                   label={t('dashboard.precision')}
-                  option={simpleBars(quality.byPrecision, '#475569', locale)}
+                  option={simpleBars(
+                    quality.byPrecision.map(([code, value]) => ({
+                      name: isCode(geoPrecisions, code)
+                        ? `${code} · ${label(geoPrecisions, code, lang)}`
+                        : String(code),
+                      value,
+                    })),
+                    '#475569',
+                    locale,
+                  )}
                 />
               </Card>
             </Grid.Col>

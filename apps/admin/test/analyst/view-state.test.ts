@@ -1,9 +1,10 @@
 // The analyst view's round trip through the URL, the filters sent to tiles, the time steps,
 // hexagon bins, CSV and funding aggregation: the pure parts of the map and dashboard.
-import type { Program } from '@atlas/domain';
 import { describe, expect, it } from 'vitest';
-import { fundingBreakdown, splitDollars } from '../../src/analyst/dashboard/aggregate';
+import { fundingBreakdown, type FundedProgram } from '../../src/analyst/dashboard/aggregate';
+import { dataPoints, stageBars } from '../../src/analyst/dashboard/charts';
 import { hexBins, cellOf } from '../../src/analyst/data/hexbins';
+import { labelPoints } from '../../src/analyst/map/label-points';
 import { runsDuring, tileQuery, timeRange } from '../../src/analyst/data/filters';
 import { toCsv } from '../../src/analyst/export/csv';
 import { monthSteps } from '../../src/analyst/panels/time-steps';
@@ -129,22 +130,104 @@ describe('CSV', () => {
 });
 
 describe('funding breakdown', () => {
-  it('splits a program among its countries to the dollar', () => {
-    expect(splitDollars(100, 3)).toEqual([34, 33, 33]);
-    const program = {
-      countries: ['HN', 'GT'],
-      goals: [1, 2],
-      line: 'prevention',
-      funding: [
-        { fiscalYear: 2014, account: 'ESF', stage: 'committed', amountUsd: 1001 },
-        { fiscalYear: 2014, account: 'ESF', stage: 'disbursed', amountUsd: 500 },
+  const program: FundedProgram = {
+    countries: ['HN', 'GT'],
+    goals: [1, 2],
+    line: 'prevention',
+    funding: [
+      { fiscalYear: 2014, account: 'ESF', stage: 'committed', amountUsd: 1001 },
+      { fiscalYear: 2014, account: 'ESF', stage: 'disbursed', amountUsd: 500 },
+      { fiscalYear: 2016, account: 'INCLE', stage: 'committed', amountUsd: 300 },
+    ],
+  };
+  const everything = { countries: [], fyFrom: null, fyTo: null };
+
+  it('splits a program among its countries to the dollar, by year, account, line and goal', () => {
+    const breakdown = fundingBreakdown([program], everything);
+    expect(breakdown.total).toEqual({ committed: 1301, obligated: 0, disbursed: 500 });
+    const byCountry = Object.fromEntries(breakdown.byCountry.map((e) => [e.country, e.totals]));
+    expect(byCountry.GT!.committed + byCountry.HN!.committed).toBe(1301);
+    expect(Math.abs(byCountry.GT!.committed - byCountry.HN!.committed)).toBeLessThanOrEqual(1);
+    expect(breakdown.byGoal.map((e) => [e.goal, e.totals.committed])).toEqual([
+      [1, 1301],
+      [2, 1301],
+    ]);
+    expect(breakdown.byYear.map((e) => [e.fiscalYear, e.totals.committed])).toEqual([
+      [2014, 1001],
+      [2016, 300],
+    ]);
+    expect(breakdown.byAccount.map((e) => e.account)).toEqual(['INCLE', 'ESF']);
+    expect(breakdown.byLine).toEqual([
+      { line: 'prevention', totals: { committed: 1301, obligated: 0, disbursed: 500 } },
+    ]);
+  });
+
+  it('counts only the chosen countries’ shares and fiscal years', () => {
+    const all = fundingBreakdown([program], everything);
+    const guatemala = fundingBreakdown([program], { countries: ['GT'], fyFrom: null, fyTo: null });
+    expect(guatemala.byCountry.map((e) => e.country)).toEqual(['GT']);
+    expect(guatemala.total).toEqual(all.byCountry.find((e) => e.country === 'GT')!.totals);
+    const fy2016 = fundingBreakdown([program], { countries: [], fyFrom: 2015, fyTo: null });
+    expect(fy2016.total).toEqual({ committed: 300, obligated: 0, disbursed: 0 });
+    expect(fy2016.byYear.map((e) => e.fiscalYear)).toEqual([2016]);
+  });
+
+  it('builds bar options whose data the chart reports', () => {
+    const empty = stageBars([], { committed: 'C', obligated: 'O', disbursed: 'D' }, 'en');
+    expect(dataPoints(empty)).toBe(0);
+    const option = stageBars(
+      fundingBreakdown([program], everything).byYear.map(({ fiscalYear, totals }) => ({
+        name: String(fiscalYear),
+        totals,
+      })),
+      { committed: 'C', obligated: 'O', disbursed: 'D' },
+      'en',
+    );
+    // 2014 committed and disbursed, 2016 committed; zeros are not data points.
+    expect(dataPoints(option)).toBe(3);
+  });
+});
+
+describe('label points', () => {
+  it('puts one label inside the largest part of each area', () => {
+    // An L-shaped mainland (where the centroid of the box falls outside) and a small island.
+    const mainland = [
+      [
+        [0, 0],
+        [10, 0],
+        [10, 2],
+        [2, 2],
+        [2, 10],
+        [0, 10],
+        [0, 0],
       ],
-    } as unknown as Program;
-    const breakdown = fundingBreakdown([program]);
-    expect(breakdown.total).toEqual({ committed: 1001, obligated: 0, disbursed: 500 });
-    expect(breakdown.byCountry.get('GT')?.committed).toBe(501);
-    expect(breakdown.byCountry.get('HN')?.committed).toBe(500);
-    expect(breakdown.byGoal.get('2')?.committed).toBe(1001);
-    expect(breakdown.byYear.get('2014')?.disbursed).toBe(500);
+    ];
+    const island = [
+      [
+        [20, 20],
+        [21, 20],
+        [21, 21],
+        [20, 21],
+        [20, 20],
+      ],
+    ];
+    const points = labelPoints({
+      type: 'FeatureCollection',
+      features: [
+        {
+          type: 'Feature',
+          properties: { name: 'Panama' },
+          geometry: { type: 'MultiPolygon', coordinates: [island, mainland] },
+        },
+        { type: 'Feature', properties: { name: 'Nowhere' }, geometry: null },
+      ],
+    });
+    expect(points.features).toHaveLength(1);
+    const [x, y] = points.features[0]!.geometry.coordinates as [number, number];
+    expect(points.features[0]!.properties).toEqual({ name: 'Panama' });
+    // Inside the L: in its horizontal or its vertical arm.
+    expect((x <= 10 && y <= 2) || (x <= 2 && y <= 10)).toBe(true);
+    expect(x).toBeGreaterThanOrEqual(0);
+    expect(y).toBeGreaterThanOrEqual(0);
   });
 });

@@ -1,12 +1,11 @@
 // A thin wrapper over echarts-for-react's core build: only the charts and components used here
-// are registered, so the bundle carries a fraction of ECharts.
+// are registered, so the bundle carries a fraction of ECharts. Only the dashboard imports this
+// module, and vite.config.ts gives ECharts its own chunk: it loads with the dashboard, not the app.
 import { BarChart, ScatterChart } from 'echarts/charts';
 import {
   AriaComponent,
-  DatasetComponent,
   GridComponent,
   LegendComponent,
-  TitleComponent,
   TooltipComponent,
 } from 'echarts/components';
 import * as echarts from 'echarts/core';
@@ -14,15 +13,14 @@ import type { EChartsCoreOption } from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 // The ES module build: the CommonJS one (lib/) arrives as `{ default }` in the bundle.
 import ReactEChartsCore from 'echarts-for-react/esm/core';
+import { dataPoints } from './charts';
 
 echarts.use([
   AriaComponent,
   BarChart,
   ScatterChart,
-  DatasetComponent,
   GridComponent,
   LegendComponent,
-  TitleComponent,
   TooltipComponent,
   CanvasRenderer,
 ]);
@@ -37,7 +35,7 @@ interface EChartProps {
 
 export function EChart({ option, label, testId, height = 280 }: EChartProps) {
   return (
-    <div role="img" aria-label={label} data-testid={testId}>
+    <div role="img" aria-label={label} data-testid={testId} data-points={dataPoints(option)}>
       <ReactEChartsCore
         echarts={echarts}
         option={{ aria: { enabled: true, label: { description: label } }, ...option }}

@@ -1,82 +1,89 @@
-// Funding and data-quality figures for the dashboard, from the filtered programs. A program's
-// funding is split among its countries in whole dollars (largest remainder, earlier code first),
-// as the analysis API's summary does, so the countries add up to the total.
-import type { FundingStage, Program } from '@atlas/domain';
+// Funding and data-quality figures for the dashboard, from the filtered programs and their funding
+// rows. The split among countries and the breakdowns are @atlas/domain's (attributeFunding,
+// fundingSummary), the same code as GET /api/v1/analysis/summary, so a country's figures here
+// equal that summary's for the country.
+import {
+  attributeFunding,
+  fundingSummary,
+  programTotals,
+  type FundingRow,
+  type Goal,
+  type Program,
+  type ProgramLine,
+  type StageTotals,
+} from '@atlas/domain';
 
-export type StageTotals = Record<FundingStage, number>;
+export type { StageTotals };
 
-const zero = (): StageTotals => ({ committed: 0, obligated: 0, disbursed: 0 });
-
-/** Split whole dollars into `parts` shares that add up exactly. */
-export function splitDollars(amount: number, parts: number): number[] {
-  const base = Math.floor(amount / parts);
-  const remainder = amount - base * parts;
-  return Array.from({ length: parts }, (_, i) => base + (i < remainder ? 1 : 0));
+/** What the dashboard needs of a program: its codes and funding rows. */
+export interface FundedProgram {
+  line: ProgramLine;
+  goals: readonly Goal[];
+  countries: readonly string[];
+  funding: readonly FundingRow[];
 }
 
-function add(map: Map<string, StageTotals>, key: string, stage: FundingStage, amount: number) {
-  const totals = map.get(key) ?? zero();
-  totals[stage] += amount;
-  map.set(key, totals);
+/** The dashboard's narrowing of the rows: chosen countries and fiscal years (null = all). */
+export interface FundingScope {
+  countries: readonly string[];
+  fyFrom: number | null;
+  fyTo: number | null;
 }
 
 export interface FundingBreakdown {
   total: StageTotals;
-  byCountry: Map<string, StageTotals>;
-  byLine: Map<string, StageTotals>;
-  byGoal: Map<string, StageTotals>;
-  byAccount: Map<string, StageTotals>;
-  byYear: Map<string, StageTotals>;
+  /** Sorted by committed dollars, largest first. */
+  byCountry: { country: string; totals: StageTotals }[];
+  byLine: { line: ProgramLine; totals: StageTotals }[];
+  /** A program counts once under each of its goals (this breakdown does not add up). */
+  byGoal: { goal: Goal; totals: StageTotals }[];
+  byAccount: { account: string; totals: StageTotals }[];
+  byYear: { fiscalYear: number; totals: StageTotals }[];
 }
 
-interface Row {
-  stage: FundingStage;
-  amountUsd: number;
-  account?: string;
-  fiscalYear?: number;
+function inYears(row: FundingRow, scope: FundingScope): boolean {
+  return (
+    (scope.fyFrom === null || row.fiscalYear >= scope.fyFrom) &&
+    (scope.fyTo === null || row.fiscalYear <= scope.fyTo)
+  );
+}
+
+/** A program's rows in one country (its equal share, exact to the dollar). */
+function countryRows(program: FundedProgram, country: string): FundingRow[] {
+  return attributeFunding({ ...program, sites: [] }, { kind: 'country', code: country });
 }
 
 /**
- * A program's funding rows; the program list answers only each stage's `totals`, which then
- * stand in (without account or fiscal year).
+ * The breakdowns of the programs' funding. With countries chosen, only their shares of each
+ * program count (as in the summary of a country); with fiscal years chosen, only those rows.
  */
-function rowsOf(program: Program): Row[] {
-  const withRows = program as Partial<Pick<Program, 'funding'>>;
-  if (withRows.funding) return withRows.funding;
-  // Sums may arrive as strings (bigint columns).
-  const totals =
-    (program as { totals?: Partial<Record<FundingStage, number | string>> }).totals ?? {};
-  return (['committed', 'obligated', 'disbursed'] as const).map((stage) => ({
-    stage,
-    amountUsd: Number(totals[stage] ?? 0),
-  }));
-}
-
-/** `byGoal` counts a program's funding once under each of its goals (it does not add up). */
-export function fundingBreakdown(programs: readonly Program[]): FundingBreakdown {
-  const out: FundingBreakdown = {
-    total: zero(),
-    byCountry: new Map(),
-    byLine: new Map(),
-    byGoal: new Map(),
-    byAccount: new Map(),
-    byYear: new Map(),
-  };
-  for (const program of programs) {
-    const countries = [...program.countries].sort();
-    for (const row of rowsOf(program)) {
-      const amount = row.amountUsd;
-      out.total[row.stage] += amount;
-      splitDollars(amount, countries.length).forEach((share, i) => {
-        add(out.byCountry, countries[i]!, row.stage, share);
-      });
-      add(out.byLine, program.line, row.stage, amount);
-      for (const goal of program.goals) add(out.byGoal, String(goal), row.stage, amount);
-      if (row.account) add(out.byAccount, row.account, row.stage, amount);
-      if (row.fiscalYear) add(out.byYear, String(row.fiscalYear), row.stage, amount);
+export function fundingBreakdown(
+  programs: readonly FundedProgram[],
+  scope: FundingScope,
+): FundingBreakdown {
+  const perCountry = new Map<string, FundingRow[]>();
+  const counted = programs.map((program) => {
+    const countries = new Set(program.countries);
+    let rows: FundingRow[] = [];
+    for (const country of [...countries].sort()) {
+      if (scope.countries.length > 0 && !scope.countries.includes(country)) continue;
+      const share = countryRows(program, country).filter((row) => inYears(row, scope));
+      perCountry.set(country, [...(perCountry.get(country) ?? []), ...share]);
+      rows = rows.concat(share);
     }
-  }
-  return out;
+    return { line: program.line, goals: program.goals, funding: rows };
+  });
+  const summary = fundingSummary(counted);
+  return {
+    total: summary.totals,
+    byCountry: [...perCountry]
+      .map(([country, rows]) => ({ country, totals: programTotals(rows) }))
+      .sort((a, b) => b.totals.committed - a.totals.committed),
+    byLine: summary.byLine,
+    byGoal: summary.byGoal,
+    byAccount: summary.byAccount,
+    byYear: summary.byFiscalYear,
+  };
 }
 
 export interface CommunityFigures {

@@ -5,7 +5,7 @@ import { testEngines } from '@atlas/db/testing';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiSession, TEST_PASSWORD } from './support/accounts';
 import { startAtlasServer, type RunningServer } from './support/atlas-server';
@@ -28,11 +28,20 @@ afterAll(async () => {
   await browser?.close();
 });
 
+/** Sign out through the user menu: it lands on a clean sign-in page (never `?next=`). */
 async function signOut(page: Page): Promise<void> {
+  const visited: string[] = [];
+  const record = (frame: Frame) => {
+    if (frame === page.mainFrame()) visited.push(frame.url());
+  };
+  page.on('framenavigated', record);
   await page.getByTestId('user-menu').click();
   await page.getByRole('menuitem', { name: /Sign out|Cerrar sesión/ }).click();
-  // The sign-in page, possibly with `?next=` (the session ends before the menu navigates).
-  await page.waitForURL(/\/sign-in(\?|$)/);
+  await page.waitForURL(/\/sign-in$/);
+  await page.getByRole('button', { name: /^(Sign in|Iniciar sesión)$/ }).waitFor();
+  page.off('framenavigated', record);
+  expect(page.url()).toMatch(/\/sign-in$/);
+  expect(visited.filter((url) => url.includes('next='))).toEqual([]);
 }
 
 describe.each(testEngines())('roles, admin pages and languages (%s)', (engine) => {
@@ -101,6 +110,10 @@ describe.each(testEngines())('roles, admin pages and languages (%s)', (engine) =
     const nav = page.getByRole('navigation', { name: 'Main navigation' });
     expect(await nav.getByRole('link', { name: 'Import' }).count()).toBe(0);
     expect(await nav.getByRole('link', { name: 'Users' }).count()).toBe(0);
+    // Nor does the import page open for an analyst who types its address.
+    await page.goto(`${server.url}/import`);
+    await page.getByText('Only coordinators and administrators import data.').waitFor();
+    expect(await page.getByTestId('import-preview').count()).toBe(0);
 
     await nav.getByRole('link', { name: 'Programs' }).click();
     await page.getByRole('table', { name: 'Programs' }).waitFor();

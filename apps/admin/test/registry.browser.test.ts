@@ -11,6 +11,7 @@ import { apiSession, TEST_PASSWORD, type ApiSession } from './support/accounts';
 import { startAtlasServer, type RunningServer } from './support/atlas-server';
 import { launchChromium } from './support/browser';
 import { foreignRequests, openProbedPage, type ProbedPage } from './support/page-probe';
+import { capture, saveShot, saveStacked } from './support/screenshots';
 import {
   choose,
   clickMapAt,
@@ -90,7 +91,8 @@ describe.each(testEngines())('a coordinator edits the registry (%s)', (engine) =
     // Filters live in the URL.
     await choose(page, 'Program line', 'Community policing');
     await page.waitForURL(/line=prevention/);
-    await screenshot(page, 'admin-programs');
+    await page.getByRole('heading', { name: 'Programs' }).click(); // the filter's focus ring off
+    saveShot('admin-programs', await capture(page, { width: 1440, height: 900 }));
   });
 
   it('validates with the shared schemas before anything is sent', async () => {
@@ -135,7 +137,6 @@ describe.each(testEngines())('a coordinator edits the registry (%s)', (engine) =
     await saveButton().click();
     await page.getByText('FY2025 INCLE: Disbursed is more than Obligated').waitFor();
     await page.getByLabel('FY2025 INCLE Disbursed').fill('100000');
-    await screenshot(page, 'admin-program-funding');
     await saveButton().click();
 
     await page.waitForURL(/\/programs\/[0-9a-f-]{36}$/, { timeout: LOAD_TIMEOUT });
@@ -153,6 +154,10 @@ describe.each(testEngines())('a coordinator edits the registry (%s)', (engine) =
   });
 
   it('places a site by clicking the map and shows its derived country and department', async () => {
+    // The README's editor image: the saved program's funding grid above its site map.
+    await page.getByRole('tab', { name: /Funding/ }).click();
+    await page.getByLabel('FY2025 INCLE Committed').waitFor();
+    const fundingShot = await capture(page, { clipHeight: 345 });
     await page.getByRole('tab', { name: 'Sites' }).click();
     const mapBox = page.locator('.atlas-editor-map');
     await mapReady(mapBox);
@@ -171,7 +176,7 @@ describe.each(testEngines())('a coordinator edits the registry (%s)', (engine) =
       .getByRole('navigation', { name: 'Sites of this program' })
       .getByText('Mixco police station')
       .waitFor();
-    await screenshot(page, 'admin-program-sites');
+    await saveStacked(page, 'admin-program-editor', [fundingShot, await capture(page)]);
 
     const sites = await fetch(`${server.url}/api/v1/programs/${programId}/sites`);
     const body = (await sites.json()) as { features: { properties: { country: string } }[] };

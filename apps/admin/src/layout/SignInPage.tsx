@@ -4,35 +4,68 @@ import {
   Button,
   Center,
   Group,
+  Loader,
   Paper,
   PasswordInput,
   Stack,
   TextInput,
   Title,
 } from '@mantine/core';
-import { useState, type SyntheticEvent } from 'react';
+import { useEffect, useRef, useState, type SyntheticEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, Navigate, useSearchParams } from 'react-router';
+import { Link, Navigate, useLocation, useNavigate, useSearchParams } from 'react-router';
 import { ApiError } from '../api/client';
 import { useSession } from '../api/session';
 import { restoreUserLanguage } from '../i18n/language';
 import { homePathFor } from './HomeRedirect';
 import { LanguageSwitch } from './LanguageSwitch';
+import type { SIGN_OUT_STATE } from './sign-out';
 
 /** Only paths inside the app are followed after sign-in (never another site). */
 function safeNext(next: string | null): string | undefined {
   return next?.startsWith('/') && !next.startsWith('//') ? next : undefined;
 }
 
+/**
+ * Signing out happens here, after the signed-in pages are left: ending the session while they
+ * are still shown would make RequireSession send the user to `/sign-in?next=…` first.
+ */
+function useSignOutOnArrival(): boolean {
+  const session = useSession();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const started = useRef(false); // StrictMode runs effects twice: sign out once.
+  const wanted = (location.state as typeof SIGN_OUT_STATE | null)?.signOut === true;
+  const { signOut } = session;
+  useEffect(() => {
+    if (!wanted || started.current) return;
+    started.current = true;
+    // The session is forgotten locally even when the API call fails; then drop the state so a
+    // reload or the back button does not sign out again.
+    void signOut()
+      .catch(() => undefined)
+      .finally(() => void navigate('/sign-in', { replace: true }));
+  }, [wanted, signOut, navigate]);
+  return wanted && session.status === 'signed-in';
+}
+
 export function SignInPage() {
   const { t } = useTranslation();
   const session = useSession();
   const [params] = useSearchParams();
+  const signingOut = useSignOutOnArrival();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
+  if (signingOut) {
+    return (
+      <Center h="100%">
+        <Loader aria-label={t('signOut')} />
+      </Center>
+    );
+  }
   if (session.status === 'signed-in') {
     return <Navigate to={safeNext(params.get('next')) ?? homePathFor(session)} replace />;
   }

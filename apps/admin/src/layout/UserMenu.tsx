@@ -2,11 +2,12 @@ import { Button, Menu, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { useSession } from '../api/session';
+import { SIGN_OUT_STATE } from './sign-out';
 
 /** The signed-in user's name, with sign out. */
 export function UserMenu() {
   const { t } = useTranslation();
-  const { user, signOut } = useSession();
+  const { user } = useSession();
   const navigate = useNavigate();
   if (!user) return null;
   return (
@@ -22,7 +23,8 @@ export function UserMenu() {
         </Menu.Label>
         <Menu.Item
           onClick={() => {
-            void signOut().finally(() => void navigate('/sign-in'));
+            // The sign-in page ends the session once the signed-in pages are left (no `?next=`).
+            void navigate('/sign-in', { state: SIGN_OUT_STATE });
           }}
         >
           {t('signOut')}

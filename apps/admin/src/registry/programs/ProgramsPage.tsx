@@ -86,7 +86,12 @@ export function ProgramsPage() {
       label: t('fields.code'),
       sortKey: 'code',
       render: (program) => (
-        <Anchor component={Link} to={`/programs/${program.id}`} fw={600}>
+        <Anchor
+          component={Link}
+          to={`/programs/${program.id}`}
+          fw={600}
+          style={{ whiteSpace: 'nowrap' }}
+        >
           {program.code}
         </Anchor>
       ),
@@ -114,7 +119,14 @@ export function ProgramsPage() {
       label: t('fields.status'),
       sortKey: 'status',
       render: (program) => (
-        <Badge variant="light">{label(programStatuses, program.status, lang)}</Badge>
+        // Never cut short ("COMP…"): the badge keeps its word and the column widens.
+        <Badge
+          variant="light"
+          style={{ overflow: 'visible' }}
+          styles={{ label: { overflow: 'visible' } }}
+        >
+          {label(programStatuses, program.status, lang)}
+        </Badge>
       ),
     },
     {

@@ -7,6 +7,7 @@ import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import {
   FormProvider,
   useForm,
+  useWatch,
   type DefaultValues,
   type FieldValues,
   type Path,
@@ -74,20 +75,25 @@ export function GeoRecordEditPage<
     defaultValues: config.emptyForm() as DefaultValues<Form>,
     resolver,
   });
-  const { reset, handleSubmit, setError, setValue, watch, formState } = form;
+  const { reset, handleSubmit, setError, setValue, control, formState } = form;
 
   const base = editor.base;
   useEffect(() => {
-    if (!base) return;
-    const values = config.toForm(base.record);
-    reset(values);
-    setKind(kindOf(values.geometry, config.kinds[0] ?? 'point'));
+    if (base) reset(config.toForm(base.record));
   }, [base, reset, config]);
+  // The point/area choice follows each loaded version (adjusted while rendering, not in the
+  // effect above, so the form and the map agree from the first render of that version).
+  const [kindBase, setKindBase] = useState<typeof base>(undefined);
+  if (base && base !== kindBase) {
+    setKindBase(base);
+    setKind(kindOf(config.toForm(base.record).geometry, config.kinds[0] ?? 'point'));
+  }
 
   const record = base?.record;
   const inScope = !record || session.canEditCountries(config.countriesOf(record).filter(Boolean));
   const canEdit = session.canEdit && inScope && record?.deletedAt == null;
-  const geometry = watch('geometry' as Path<Form>) as Geometry | null;
+  // useWatch (not watch()) so the React Compiler can memoize this component.
+  const geometry = useWatch({ control, name: 'geometry' as Path<Form> }) as Geometry | null;
   const fieldNames = new Set(Object.keys(config.emptyForm()));
 
   const submit = handleSubmit(

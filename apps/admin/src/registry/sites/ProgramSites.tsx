@@ -2,7 +2,7 @@ import { SiteInput, type SiteGeometry } from '@atlas/domain';
 import { Alert, Badge, Button, Grid, Group, NavLink, Paper, Stack, Text } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-import { FormProvider, useForm } from 'react-hook-form';
+import { FormProvider, useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { programSitesKey, useProgramSites } from '../../api/programs';
 import { useSession } from '../../api/session';
@@ -67,20 +67,23 @@ export function ProgramSites({ programId, canEdit }: ProgramSitesProps) {
       t,
     }),
   });
-  const { reset, setValue, watch, handleSubmit, setError } = form;
-  const geometry = watch('geometry');
+  const { reset, setValue, control, handleSubmit, setError } = form;
+  // useWatch (not watch()) so the React Compiler can memoize this component.
+  const geometry = useWatch({ control, name: 'geometry' });
 
   // The form follows the site being edited (after loading, saving, reloading or restoring).
   const base = editor.base;
   useEffect(() => {
-    if (selected === 'new') {
-      reset(emptySiteForm());
-      setKind('point');
-    } else if (base) {
-      reset(siteToForm(base.record));
-      setKind(base.record.geometry.type === 'Point' ? 'point' : 'polygon');
-    }
+    if (selected === 'new') reset(emptySiteForm());
+    else if (base) reset(siteToForm(base.record));
   }, [selected, base, reset]);
+  // The point/area choice follows too (adjusted while rendering rather than in the effect).
+  const kindFor = selected === 'new' ? 'new' : base;
+  const [kindSource, setKindSource] = useState<typeof kindFor>(undefined);
+  if (kindFor !== kindSource && kindFor) {
+    setKindSource(kindFor);
+    setKind(kindFor === 'new' || kindFor.record.geometry.type === 'Point' ? 'point' : 'polygon');
+  }
 
   const editable = canEdit && selected !== null && base?.record.deletedAt == null;
   const setGeometry = (value: SiteGeometry | null) => {

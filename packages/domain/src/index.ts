@@ -9,3 +9,4 @@ export * from './rules';
 export * from './entity-validation';
 export * from './totals';
 export * from './analysis';
+export * from './io/import-fields';

@@ -18,7 +18,7 @@ import { useFeatures } from './data/features';
 import { extentOf } from './data/extent';
 import { AnalysisPanel } from './analysis/AnalysisPanel';
 import { DataLayers } from './map/DataLayers';
-import { CENTRAL_AMERICA_BOUNDS } from './map/initial-view';
+import { CENTRAL_AMERICA_BOUNDS } from '../map/initial-view';
 import { LabelLayers } from './map/LabelLayers';
 import { MapBindings, type PickedFeature } from './map/MapBindings';
 import { ExportPanel } from './panels/ExportPanel';

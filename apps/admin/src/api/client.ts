@@ -53,6 +53,11 @@ export function setUnauthorizedHandler(handler: (() => void) | undefined): void 
   onUnauthorized = handler;
 }
 
+/** Report a 401 from a call made outside apiFetch (the import's XHR): the session signs out. */
+export function notifyUnauthorized(): void {
+  onUnauthorized?.();
+}
+
 export interface ApiRequest extends Omit<RequestInit, 'body'> {
   /** A value sent as the JSON body. */
   json?: unknown;
@@ -96,7 +101,7 @@ export async function apiFetch(path: string, request: ApiRequest = {}): Promise<
   }
   if (response.ok || response.status === 304) return response;
   const problem = await readProblem(response);
-  if (response.status === 401 && !path.includes('/auth/')) onUnauthorized?.();
+  if (response.status === 401 && !path.includes('/auth/')) notifyUnauthorized();
   throw new ApiError(response.status, describe(response, problem), problem);
 }
 

@@ -1,7 +1,14 @@
 // The import endpoint over XMLHttpRequest: fetch cannot report upload progress, XHR can, and its
 // `progress` event also hands over the NDJSON lines the API streams while it reads the rows
 // (`Accept: application/x-ndjson`, docs/import-export.md). The last line is the result.
-import { ApiError, apiJson, apiUrl, isRecord, type ProblemDetails } from '../api/client';
+import {
+  ApiError,
+  apiJson,
+  apiUrl,
+  isRecord,
+  notifyUnauthorized,
+  type ProblemDetails,
+} from '../api/client';
 import type { ImportCollection, ImportFormat } from './targets';
 
 export interface RowProblem {
@@ -151,6 +158,8 @@ export function runImport(
       }
     };
     xhr.onload = () => {
+      // The session expired meanwhile: sign out app-wide, as apiFetch does for other calls.
+      if (xhr.status === 401) notifyUnauthorized();
       try {
         resolve(parseImportAnswer(xhr.status, xhr.responseText));
       } catch (error) {

@@ -21,12 +21,20 @@ const EDIT_FLAGS = {
   },
 };
 
+/** How close (in pixels) to the last point a click must be to finish a line. */
+const FINISH_DISTANCE_PX = 6;
+
 export function createTerraDraw(map: MaplibreMap, kind: DrawKind): TerraDraw {
   const draw = new TerraDraw({
     adapter: new TerraDrawMapLibreGLAdapter({ map }),
     modes: [
       kind === 'linestring'
         ? new TerraDrawLineStringMode({
+            // A click within `pointerDistance` pixels of the last point finishes the line. The
+            // default (40 px) spans tens of kilometres at the regional zoom, so the next point of
+            // a corridor could end it instead. A few pixels leave a second click on the same
+            // spot (a double-click) and the finish key (Enter) as the ways to finish.
+            pointerDistance: FINISH_DISTANCE_PX,
             styles: { lineStringColor: '#b91c1c', lineStringWidth: 3 },
           })
         : new TerraDrawPolygonMode({

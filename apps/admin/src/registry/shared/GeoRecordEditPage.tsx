@@ -195,6 +195,8 @@ export function GeoRecordEditPage<
                 }}
                 editable={canEdit}
                 label={t('fields.geometry')}
+                subject={recordId ?? 'new'}
+                saved={base ? config.toForm(base.record).geometry : null}
               />
             </Grid.Col>
           </Grid>

@@ -2,12 +2,11 @@ import { SegmentedControl } from '@mantine/core';
 import { Layer, Source } from '@vis.gl/react-maplibre';
 import type { Geometry } from 'geojson';
 import { useTranslation } from 'react-i18next';
-import { AtlasMap } from '../../map/AtlasMap';
-import { BoundaryLayers } from '../../map/BoundaryLayers';
 import { DrawControl } from '../../map/draw/DrawControl';
 import type { DrawnGeometry } from '../../map/draw/terra-draw';
 import { MapClickPicker } from '../../map/MapClickPicker';
 import { roundPosition } from '../sites/site-form';
+import { EditorMap } from './EditorMap';
 
 export type GeometryKind = 'point' | 'polygon' | 'linestring';
 
@@ -19,6 +18,10 @@ interface GeometryMapProps {
   onChange: (geometry: Geometry | null) => void;
   editable: boolean;
   label: string;
+  /** The record shown (framed once): its id, or 'new'. */
+  subject: string;
+  /** The record's saved geometry, which the map frames (null: Central America). */
+  saved: Geometry | null;
 }
 
 export function kindOf(
@@ -40,6 +43,8 @@ export function GeometryMap({
   onChange,
   editable,
   label,
+  subject,
+  saved,
 }: GeometryMapProps) {
   const { t } = useTranslation('registry');
   const drawn = value && value.type !== 'Point' ? (value as DrawnGeometry) : null;
@@ -57,8 +62,7 @@ export function GeometryMap({
         />
       )}
       <div className="atlas-editor-map">
-        <AtlasMap label={label} readySources={['countries']}>
-          <BoundaryLayers />
+        <EditorMap label={label} subject={subject} fitTo={saved ? [saved] : []}>
           {value?.type === 'Point' && (
             <Source
               id="record-point"
@@ -100,7 +104,7 @@ export function GeometryMap({
           {editable && kind !== 'point' && (
             <DrawControl kind={kind} value={drawn} onChange={onChange} />
           )}
-        </AtlasMap>
+        </EditorMap>
       </div>
     </>
   );

@@ -8,12 +8,11 @@ import { programSitesKey, useProgramSites } from '../../api/programs';
 import { useSession } from '../../api/session';
 import { showApiFieldErrors } from '../../forms/api-errors';
 import { domainResolver } from '../../forms/resolver';
-import { AtlasMap } from '../../map/AtlasMap';
-import { BoundaryLayers } from '../../map/BoundaryLayers';
 import { DrawControl } from '../../map/draw/DrawControl';
 import { MapClickPicker } from '../../map/MapClickPicker';
 import { useMapEvent } from '../../map/map-context';
 import { ConflictDialog } from '../shared/ConflictDialog';
+import { EditorMap } from '../shared/EditorMap';
 import { useRecordEditor } from '../shared/use-record-editor';
 import { SiteFields, type GeometryKind } from './SiteFields';
 import { PROGRAM_SITES_LAYER, SiteLayers } from './SiteLayers';
@@ -192,8 +191,11 @@ export function ProgramSites({ programId, canEdit }: ProgramSitesProps) {
       </Grid.Col>
       <Grid.Col span={{ base: 12, md: 8 }}>
         <div className="atlas-editor-map">
-          <AtlasMap label={t('sites.map')} readySources={['countries']}>
-            <BoundaryLayers />
+          <EditorMap
+            label={t('sites.map')}
+            subject={programId}
+            fitTo={sites.data?.features.map((site) => site.geometry)}
+          >
             <SiteLayers sites={sites.data} selectedId={selected} draft={pointDraft} />
             {!(editable && kind === 'point') && <SiteClickSelect onSelect={setSelected} />}
             {editable && kind === 'point' && (
@@ -212,7 +214,7 @@ export function ProgramSites({ programId, canEdit }: ProgramSitesProps) {
                 }}
               />
             )}
-          </AtlasMap>
+          </EditorMap>
         </div>
       </Grid.Col>
       <ConflictDialog editor={editor} toInput={siteRecordToInput} />

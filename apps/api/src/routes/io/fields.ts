@@ -1,7 +1,8 @@
 // The flat fields of each importable collection: how a file's column (or a GeoJSON feature's
 // property) becomes a value of the domain `…Input`, and which code list names a code when a CSV
-// is exported with names beside the codes. The domain schemas still decide what is valid; this
-// only converts text to the types the schemas expect.
+// is exported with names beside the codes. Which fields there are, and their order, is the
+// domain's list (IMPORT_FIELDS, shared with the admin app); the domain schemas still decide what
+// is valid; this only converts text to the types the schemas expect.
 import {
   agencies,
   confidenceLevels,
@@ -11,16 +12,23 @@ import {
   fundingStages,
   geoPrecisions,
   goals,
+  IMPORT_COLLECTIONS,
+  IMPORT_FIELDS,
+  importHasGeometry,
+  importTargetsOf,
   incidentKinds,
+  isImportCollection,
   programLines,
   programStatuses,
   threats,
   type CodeEntry,
   type EntityType,
+  type ImportCollection,
+  type ImportField,
 } from '@atlas/domain';
 
-export const COLLECTIONS = ['programs', 'sites', 'corridors', 'communities', 'incidents'] as const;
-export type Collection = (typeof COLLECTIONS)[number];
+export const COLLECTIONS = IMPORT_COLLECTIONS;
+export type Collection = ImportCollection;
 
 export type FieldKind =
   'text' | 'number' | 'integer' | 'boolean' | 'date' | 'list' | 'integerList' | 'funding' | 'json';
@@ -44,95 +52,95 @@ export interface CollectionSpec {
   geometry: boolean;
 }
 
-const illustrative: FieldSpec = { name: 'illustrative', kind: 'boolean' };
-const source: FieldSpec = { name: 'source', kind: 'text' };
-const description: FieldSpec = { name: 'description', kind: 'text', nullable: true };
+type FieldDetails = Omit<FieldSpec, 'name'>;
 
+/**
+ * A collection's spec: its fields in the domain's order (its input schema's flat fields), each
+ * with its details here. The type asks for exactly those fields, so a field added to a schema
+ * needs its conversion here before the API compiles.
+ */
+function spec<C extends Collection>(
+  collection: C,
+  entityType: EntityType,
+  details: Record<ImportField<C>, FieldDetails>,
+): CollectionSpec {
+  const fields: readonly ImportField<C>[] = IMPORT_FIELDS[collection];
+  return {
+    entityType,
+    noun: entityType,
+    geometry: importHasGeometry(collection),
+    fields: fields.map((name) => ({ name, ...details[name] })),
+  };
+}
+
+const text: FieldDetails = { kind: 'text' };
+const date: FieldDetails = { kind: 'date' };
+const integer: FieldDetails = { kind: 'integer' };
+const illustrative: FieldDetails = { kind: 'boolean' };
+const source: FieldDetails = text;
+const description: FieldDetails = { kind: 'text', nullable: true };
+
+// Each collection's details by field name, alphabetically: the fields' order is the domain's.
 export const COLLECTION_SPECS: Readonly<Record<Collection, CollectionSpec>> = {
-  programs: {
-    entityType: 'program',
-    noun: 'program',
-    geometry: false,
-    fields: [
-      { name: 'code', kind: 'text' },
-      { name: 'title', kind: 'text' },
-      { name: 'titleEs', kind: 'text' },
-      { name: 'summary', kind: 'text' },
-      { name: 'summaryEs', kind: 'text' },
-      { name: 'line', kind: 'text', codes: programLines },
-      { name: 'goals', kind: 'integerList', codes: goals },
-      { name: 'countries', kind: 'list', codes: countries },
-      { name: 'agency', kind: 'text', codes: agencies },
-      { name: 'partners', kind: 'list' },
-      { name: 'status', kind: 'text', codes: programStatuses },
-      { name: 'startDate', kind: 'date' },
-      { name: 'endDate', kind: 'date', nullable: true },
-      { name: 'funding', kind: 'funding' },
-      { name: 'indicators', kind: 'json' },
-      { ...source, nullable: true },
-      illustrative,
-    ],
-  },
-  sites: {
-    entityType: 'site',
-    noun: 'site',
-    geometry: true,
-    fields: [
-      // A program id, a program code, or the external id of a program imported from the source.
-      { name: 'program', kind: 'text', aliases: ['programId', 'programCode'] },
-      { name: 'name', kind: 'text' },
-      { name: 'precision', kind: 'integer', codes: geoPrecisions },
-      description,
-      illustrative,
-    ],
-  },
-  corridors: {
-    entityType: 'corridor',
-    noun: 'corridor',
-    geometry: true,
-    fields: [
-      { name: 'name', kind: 'text' },
-      { name: 'mode', kind: 'text', codes: corridorModes },
-      { name: 'threats', kind: 'list', codes: threats },
-      { name: 'confidence', kind: 'text', codes: confidenceLevels },
-      source,
-      { name: 'validFrom', kind: 'date' },
-      { name: 'validTo', kind: 'date', nullable: true },
-      description,
-      illustrative,
-    ],
-  },
-  communities: {
-    entityType: 'community',
-    noun: 'community',
-    geometry: true,
-    fields: [
-      { name: 'name', kind: 'text' },
-      { name: 'country', kind: 'text', codes: countries },
-      { name: 'department', kind: 'text', nullable: true },
-      { name: 'population', kind: 'integer' },
-      { name: 'homicideRate', kind: 'number' },
-      { name: 'year', kind: 'integer' },
-      source,
-      illustrative,
-    ],
-  },
-  incidents: {
-    entityType: 'incident',
-    noun: 'incident',
-    geometry: true,
-    fields: [
-      { name: 'kind', kind: 'text', codes: incidentKinds },
-      { name: 'occurredOn', kind: 'date', aliases: ['date'] },
-      { name: 'country', kind: 'text', codes: countries },
-      { name: 'threat', kind: 'text', nullable: true, codes: threats },
-      { name: 'quantity', kind: 'number', nullable: true },
-      { name: 'unit', kind: 'text', nullable: true },
-      description,
-      source,
-      illustrative,
-    ],
-  },
+  programs: spec('programs', 'program', {
+    agency: { kind: 'text', codes: agencies },
+    code: text,
+    countries: { kind: 'list', codes: countries },
+    endDate: { kind: 'date', nullable: true },
+    funding: { kind: 'funding' },
+    goals: { kind: 'integerList', codes: goals },
+    illustrative,
+    indicators: { kind: 'json' },
+    line: { kind: 'text', codes: programLines },
+    partners: { kind: 'list' },
+    source: { ...source, nullable: true },
+    startDate: date,
+    status: { kind: 'text', codes: programStatuses },
+    summary: text,
+    summaryEs: text,
+    title: text,
+    titleEs: text,
+  }),
+  sites: spec('sites', 'site', {
+    description,
+    illustrative,
+    name: text,
+    precision: { kind: 'integer', codes: geoPrecisions },
+    // A program id, a program code, or the external id of a program imported from the source.
+    program: { kind: 'text', aliases: ['programId', 'programCode'] },
+  }),
+  corridors: spec('corridors', 'corridor', {
+    confidence: { kind: 'text', codes: confidenceLevels },
+    description,
+    illustrative,
+    mode: { kind: 'text', codes: corridorModes },
+    name: text,
+    source,
+    threats: { kind: 'list', codes: threats },
+    validFrom: date,
+    validTo: { kind: 'date', nullable: true },
+  }),
+  communities: spec('communities', 'community', {
+    country: { kind: 'text', codes: countries },
+    department: { kind: 'text', nullable: true },
+    homicideRate: { kind: 'number' },
+    illustrative,
+    name: text,
+    population: integer,
+    source,
+    year: integer,
+  }),
+  incidents: spec('incidents', 'incident', {
+    country: { kind: 'text', codes: countries },
+    description,
+    illustrative,
+    kind: { kind: 'text', codes: incidentKinds },
+    occurredOn: { kind: 'date', aliases: ['date'] },
+    quantity: { kind: 'number', nullable: true },
+    source,
+    threat: { kind: 'text', nullable: true, codes: threats },
+    unit: { kind: 'text', nullable: true },
+  }),
 };
 
 /** Mapping targets beyond the fields: the row's external id and where its geometry is. */
@@ -143,16 +151,10 @@ export const SPECIAL_TARGETS = {
   wkt: ['wkt', 'geometry', 'geom', 'the_geom'],
 } as const;
 
-export function isCollection(value: string): value is Collection {
-  return (COLLECTIONS as readonly string[]).includes(value);
-}
+export const isCollection = isImportCollection;
 
 /** Every mapping target of a collection (fields, external id, geometry columns). */
-export function targetsOf(collection: Collection): string[] {
-  const spec = COLLECTION_SPECS[collection];
-  const geometry = spec.geometry ? ['longitude', 'latitude', 'wkt'] : [];
-  return ['externalId', ...spec.fields.map((field) => field.name), ...geometry];
-}
+export const targetsOf = importTargetsOf;
 
 /** Column names compared loosely: `Occurred On`, `occurred_on` and `occurredOn` are one name. */
 export function looseName(name: string): string {

@@ -1,8 +1,0 @@
-// Where the analysts' map opens when the URL names no position: the CARSI members, from
-// Guatemala to Panama with Belize and southern Mexico (Chiapas, Tabasco, the Yucatán's south).
-// The whole region, up to the US Southwest border, stays one zoom-out away (the pan limits are
-// the region's, see map/region.ts); a `map=` position in the URL wins over this.
-export const CENTRAL_AMERICA_BOUNDS: [[number, number], [number, number]] = [
-  [-94.5, 7.0],
-  [-77.0, 19.0],
-];

@@ -11,7 +11,7 @@ export const TOLERANCE = 0.25;
 export interface Baseline {
   machine: string;
   date: string;
-  settings: { connections: number; seconds: number };
+  settings: { connections: number; seconds: number; rounds?: number };
   ratios: Record<string, { kind: 'p50' | 'share'; value: number }>;
 }
 
@@ -42,4 +42,20 @@ export function regression(baseline: Baseline, result: CaseResult): string | und
       : now < before.value / (1 + TOLERANCE);
   if (!worse) return undefined;
   return `${baselineKey(result)}: ratio ${now} against the baseline's ${before.value} (more than ${TOLERANCE * 100}% worse)`;
+}
+
+/** Per ratio, the less favourable of two baselines' (a higher p50 ratio, a lower share). */
+export function keepWorse(
+  previous: Baseline['ratios'],
+  current: Baseline['ratios'],
+): Baseline['ratios'] {
+  const merged = { ...current };
+  for (const [key, before] of Object.entries(previous)) {
+    const now = merged[key];
+    if (!now || now.kind !== before.kind) continue;
+    const worse =
+      now.kind === 'p50' ? Math.max(now.value, before.value) : Math.min(now.value, before.value);
+    merged[key] = { kind: now.kind, value: worse };
+  }
+  return merged;
 }

@@ -3,7 +3,14 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { dirname } from 'node:path';
-import { baselineKey, readBaseline, regression, TOLERANCE, writeBaseline } from './baseline';
+import {
+  baselineKey,
+  keepWorse,
+  readBaseline,
+  TOLERANCE,
+  writeBaseline,
+  type Baseline,
+} from './baseline';
 import { allCases } from './cases';
 import { NotAvailable } from './cases/types';
 import { openEnvironment, type Engine } from './environment';
@@ -11,6 +18,7 @@ import { measureStartup, type StartupResult } from './measure/startup';
 import { measureWrites } from './measure/writes';
 import { parseOptions } from './options';
 import { casesTable, startupTable } from './report';
+import { confirmRegressions, requireBaseline } from './regression';
 import { runCase, type CaseResult } from './run-case';
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
@@ -22,11 +30,19 @@ function machine(): string {
 
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
-  const settings = { connections: options.connections, seconds: options.seconds };
+  const settings = {
+    connections: options.connections,
+    seconds: options.seconds,
+    rounds: options.rounds,
+  };
   const cases = allCases.filter(
     (bench) =>
       (!options.quick || bench.quick) && (!options.only || bench.id.includes(options.only)),
   );
+  // --quick checks against the baseline as it goes (suspects are measured again in their own
+  // environment); --update-baseline writes a new one instead.
+  const baseline = options.quick && !options.updateBaseline ? requireBaseline() : undefined;
+  const failures: string[] = [];
   const results: CaseResult[] = [];
   const unavailable = new Set<string>();
   const seeds: { engine: Engine; scale: number; seconds: number; counts: object }[] = [];
@@ -38,6 +54,7 @@ async function main(): Promise<void> {
       log(`— ${engine}, ${scale}×: opening and seeding…`);
       const env = await openEnvironment(engine, scale, options.serverUrl);
       seeds.push({ engine, scale, seconds: env.seedSeconds, counts: env.counts });
+      const measuredBefore = results.length;
       try {
         for (const bench of cases) {
           if (bench.maxScale !== undefined && scale > bench.maxScale) continue;
@@ -58,6 +75,11 @@ async function main(): Promise<void> {
       } finally {
         await env.close();
       }
+      if (baseline) {
+        const mine = results.slice(measuredBefore);
+        const reopen = () => openEnvironment(engine, scale, options.serverUrl);
+        failures.push(...(await confirmRegressions(reopen, baseline, mine, settings)));
+      }
     }
   }
 
@@ -71,7 +93,7 @@ async function main(): Promise<void> {
 
   const date = new Date().toISOString();
   const report = [
-    `Machine: ${machine()}. Date: ${date}. Load: ${settings.connections} connections, ${settings.seconds} s per measurement.`,
+    `Machine: ${machine()}. Date: ${date}. Load: ${settings.connections} connections; per case ${settings.rounds} alternating rounds of ${settings.seconds} s for ours and ${settings.seconds} s for the reference, ratio = median of the rounds.`,
     '',
     casesTable(results),
     ...(startups.length ? ['', startupTable(startups)] : []),
@@ -88,59 +110,26 @@ async function main(): Promise<void> {
   writeFileSync(options.out.replace(/\.json$/, '.md'), `${report}\n`);
 
   if (options.updateBaseline) {
-    const ratios = Object.fromEntries(
+    const measured: Baseline['ratios'] = Object.fromEntries(
       results.flatMap((result) => (result.ratio ? [[baselineKey(result), result.ratio]] : [])),
     );
-    writeBaseline({ machine: machine(), date, settings, ratios });
-    log('baseline.json updated');
+    const previous = options.keepWorse ? readBaseline() : undefined;
+    const ratios = previous ? keepWorse(previous.ratios, measured) : measured;
+    const dates = previous ? `${previous.date} and ${date}` : date;
+    writeBaseline({ machine: machine(), date: dates, settings, ratios });
+    log(
+      `baseline.json updated${previous ? ' (per ratio, the less favourable of the old baseline and this run)' : ''}`,
+    );
     return;
   }
-  if (options.quick) await checkBaseline(results, settings);
-}
-
-/** Fails on a regression; a case that regresses is measured once more first (shared machines). */
-async function checkBaseline(
-  results: CaseResult[],
-  settings: { connections: number; seconds: number },
-): Promise<void> {
-  const baseline = readBaseline();
-  if (!baseline)
-    throw new Error('tooling/bench/baseline.json is missing: run with --update-baseline');
-  const suspects = results.filter((result) => regression(baseline, result));
-  const failures: string[] = [];
-  const byEnvironment = new Map<string, CaseResult[]>();
-  for (const suspect of suspects) {
-    const key = `${suspect.engine}/${suspect.scale}`;
-    byEnvironment.set(key, [...(byEnvironment.get(key) ?? []), suspect]);
-  }
-  for (const group of byEnvironment.values()) {
-    const first = group[0];
-    if (!first) continue;
-    log(`— re-measuring ${group.length} suspect case(s) on ${first.engine}, ${first.scale}×`);
-    const env = await openEnvironment(first.engine, first.scale, parseOptions([]).serverUrl);
-    try {
-      for (const suspect of group) {
-        const again =
-          suspect.id === 'writes.programs.patch'
-            ? await measureWrites(env, settings)
-            : await runCase(
-                env,
-                allCases.find((bench) => bench.id === suspect.id)!,
-                settings,
-              );
-        const reason = regression(baseline, again);
-        if (reason) failures.push(reason);
-      }
-    } finally {
-      await env.close();
-    }
-  }
+  if (!baseline) return;
   if (failures.length > 0) {
-    log(`Benchmark regressions:\n  ${failures.join('\n  ')}`);
+    log(`Benchmark regressions (each measured twice):\n  ${failures.join('\n  ')}`);
     process.exitCode = 1;
   } else {
+    const checked = results.filter((result) => baseline.ratios[baselineKey(result)]).length;
     log(
-      `No regression beyond ${TOLERANCE * 100}% against baseline.json (${Object.keys(baseline.ratios).length} ratios).`,
+      `No regression beyond ${TOLERANCE * 100}% against baseline.json (${checked} ratios checked).`,
     );
   }
 }

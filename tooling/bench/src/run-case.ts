@@ -1,15 +1,20 @@
 // Measures one case in one environment: a warm-up, the same-answer check, then our endpoint
-// under autocannon and its reference (raw SQL with the same concurrency, or another route).
+// under autocannon and its reference (raw SQL with the same concurrency, or another route),
+// in alternating rounds whose median ratio is the figure (load/rounds.ts).
 import type { BenchCase } from './cases/types';
 import type { BenchEnvironment } from './environment';
 import { fetchPatiently } from './load/fetch';
 import { httpLoad, type HttpLoadStats } from './load/http';
+import { alternate } from './load/rounds';
 import { sqlLoad } from './load/sql';
-import { round, type LoadStats } from './load/stats';
+import type { LoadStats } from './load/stats';
 
 export interface LoadSettings {
   connections: number;
+  /** Seconds of each load: one side of one round. */
   seconds: number;
+  /** Alternating rounds of our endpoint and its reference. */
+  rounds: number;
 }
 
 export interface CaseResult {
@@ -21,6 +26,8 @@ export interface CaseResult {
   reference?: LoadStats & { kind: 'sql' | 'http' };
   /** HTTP p50 / SQL p50 ('p50'), or our req/s / the reference route's req/s ('share'). */
   ratio?: { kind: 'p50' | 'share'; value: number };
+  /** The ratio of each round (the figure is their median). */
+  roundRatios?: number[];
   target?: BenchCase['target'];
   /** Why a target was missed (filled in from the figures). */
   missed: string[];
@@ -53,30 +60,54 @@ export async function runCase(
     if (problem) throw new Error(`${bench.id}: the SQL gives another answer (${problem})`);
   }
 
-  const http = await httpLoad(env.origin, spec, settings);
-  const result: CaseResult = {
+  const load = { connections: settings.connections, seconds: settings.seconds };
+  const ours = () => httpLoad(env.origin, spec, load);
+  const base = {
     id: bench.id,
     title: bench.title,
     engine: env.engine,
     scale: env.scale,
-    http,
     ...(bench.target ? { target: bench.target } : {}),
-    missed: [],
+    missed: [] as string[],
   };
+  let result: CaseResult;
   if (query) {
-    const reference = await sqlLoad(query, {
-      concurrency: settings.connections,
-      seconds: settings.seconds,
-    });
-    result.reference = { kind: 'sql', ...reference };
-    result.ratio = { kind: 'p50', value: round(http.p50Ms / Math.max(reference.p50Ms, 0.01)) };
+    const measured = await alternate(
+      settings.rounds,
+      ours,
+      () => sqlLoad(query, { concurrency: settings.connections, seconds: settings.seconds }),
+      (http, sql) => http.p50Ms / Math.max(sql.p50Ms, 0.01),
+    );
+    result = {
+      ...base,
+      http: measured.ours,
+      reference: { kind: 'sql', ...measured.reference },
+      ratio: { kind: 'p50', value: measured.ratio },
+      roundRatios: measured.ratios,
+    };
   } else if (bench.reference) {
     const other = bench.reference(env);
-    const reference = await httpLoad(other.origin, other.spec, settings);
-    result.reference = { kind: 'http', ...reference };
-    result.ratio = { kind: 'share', value: round(http.perSecond / reference.perSecond) };
+    const measured = await alternate(
+      settings.rounds,
+      ours,
+      () => httpLoad(other.origin, other.spec, load),
+      (http, ref) => http.perSecond / Math.max(ref.perSecond, 0.01),
+    );
+    result = {
+      ...base,
+      http: measured.ours,
+      reference: { kind: 'http', ...(measured.reference as LoadStats) },
+      ratio: { kind: 'share', value: measured.ratio },
+      roundRatios: measured.ratios,
+    };
+  } else {
+    // Nothing to compare with: one longer load (no ratio, so nothing for the baseline).
+    result = {
+      ...base,
+      http: await httpLoad(env.origin, spec, { ...load, seconds: load.seconds * 2 }),
+    };
   }
-  const { target, ratio } = result;
+  const { target, ratio, http } = result;
   if (target?.maxRatio !== undefined && ratio?.kind === 'p50' && ratio.value > target.maxRatio) {
     result.missed.push(`p50 ${ratio.value}× its SQL (target ≤ ${target.maxRatio}×)`);
   }

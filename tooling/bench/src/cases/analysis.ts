@@ -38,7 +38,6 @@ export const analysisCases: BenchCase[] = [
     'corridor-coverage',
     async (env) =>
       `/api/v1/analysis/corridor-coverage?corridor=${await longestCorridor(env)}&radiusKm=10`,
-    true,
   ),
   analysisCase('border-crossings', () => '/api/v1/analysis/border-crossings'),
   analysisCase('coverage-gaps', () => '/api/v1/analysis/coverage-gaps?radiusKm=10'),

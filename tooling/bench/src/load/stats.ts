@@ -33,3 +33,9 @@ export function round(value: number, digits = 2): number {
   const factor = 10 ** digits;
   return Math.round(value * factor) / factor;
 }
+
+/** `value` to `digits` significant digits (ratios span 0.01 to 20: fixed decimals would not do). */
+export function significant(value: number, digits = 3): number {
+  if (!Number.isFinite(value) || value === 0) return value;
+  return Number(value.toPrecision(digits));
+}

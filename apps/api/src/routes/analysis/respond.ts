@@ -1,12 +1,13 @@
 // Answers an analysis: a strong ETag from the data version of the layers it reads and its
-// parameters, 304 when If-None-Match names it (nothing is computed then), else the result in
-// the common envelope (docs/analysis.md).
+// parameters, 304 when If-None-Match names it (nothing is computed then, and no transaction is
+// opened: one shared version read), else the result in the common envelope (docs/analysis.md).
 import { dataVersion, type Database, type DataLayer } from '@atlas/db';
 import { ANALYSIS_UNITS } from '@atlas/domain';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import { createHash } from 'node:crypto';
 import { ifNoneMatchHits } from '../reference/http-cache';
+import { currentDataVersion } from '../tiles/data-versions';
 import { inAnalysisTransaction, type AnalysisDb } from './run';
 
 export interface AnalysisAnswer<P> {
@@ -47,12 +48,21 @@ export async function answerAnalysis<P>(
   reply: FastifyReply,
   answer: AnalysisAnswer<P>,
 ): Promise<void> {
+  const input = { parameters: answer.parameters, fingerprint: answer.fingerprint };
+  const cacheControl = `${answer.visibility}, no-cache`;
+  const ifNoneMatch = request.headers['if-none-match'];
+  if (ifNoneMatch !== undefined) {
+    // Revalidation first, outside the transaction: the version is read after the request came.
+    const version = await currentDataVersion(db, answer.layers);
+    const etag = analysisEtag(answer.analysis, version, input);
+    if (ifNoneMatchHits(ifNoneMatch, etag)) {
+      await reply.header('etag', etag).header('cache-control', cacheControl).code(304).send();
+      return;
+    }
+  }
   const outcome = await inAnalysisTransaction(db, async (trx) => {
     const version = await dataVersion(trx, answer.layers);
-    const etag = analysisEtag(answer.analysis, version, {
-      parameters: answer.parameters,
-      fingerprint: answer.fingerprint,
-    });
+    const etag = analysisEtag(answer.analysis, version, input);
     if (ifNoneMatchHits(request.headers['if-none-match'], etag)) {
       return { etag, body: null };
     }
@@ -66,7 +76,7 @@ export async function answerAnalysis<P>(
     });
     return { etag, body };
   });
-  reply.header('etag', outcome.etag).header('cache-control', `${answer.visibility}, no-cache`);
+  reply.header('etag', outcome.etag).header('cache-control', cacheControl);
   if (outcome.body === null) {
     await reply.code(304).send();
     return;

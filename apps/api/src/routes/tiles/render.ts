@@ -1,7 +1,8 @@
 // One tile: which encoder (from the capabilities probe, never the mode), its ETag, its bytes.
-import { dataVersion, type AtlasDatabase } from '@atlas/db';
+import type { AtlasDatabase } from '@atlas/db';
 import { createHash } from 'node:crypto';
 import type { Tileset } from './catalog';
+import { currentDataVersion } from './data-versions';
 import { encodeInNode } from './encode-embedded';
 import { encodeWithPostgis } from './encode-postgis';
 import { filterQueryString, type TileFilters } from './filters';
@@ -19,9 +20,12 @@ export function encoderOf(database: AtlasDatabase): TileEncoder {
   return database.capabilities.mvt ? 'st_asmvt' : 'geojson-vt';
 }
 
-/** Strong ETag: data version of the tileset's layers + encoder + tileset + tile key + filters. */
+/**
+ * Strong ETag: data version of the tileset's layers + encoder + tileset + tile key + filters.
+ * Nothing of the tile is read to compute it, so a 304 costs one (shared) version read.
+ */
 export async function tileEtag(database: AtlasDatabase, request: TileRequest): Promise<string> {
-  const version = await dataVersion(database.db, request.tileset.dataLayers);
+  const version = await currentDataVersion(database.db, request.tileset.dataLayers);
   const { z, x, y } = request.key;
   const identity = [
     version,

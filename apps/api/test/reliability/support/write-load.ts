@@ -45,14 +45,22 @@ export function startWriteLoad(
   };
 }
 
-/** Polls readiness every 100 ms until stopped; keeps each (time, status). */
+/** One readiness answer: when it was asked, when it came, and its status. */
+export interface ReadinessProbe {
+  sentAt: number;
+  at: number;
+  status: number;
+}
+
+/** Polls readiness every 100 ms until stopped; keeps each probe. */
 export function watchReadiness(app: AtlasApp) {
-  const seen: { at: number; status: number }[] = [];
+  const seen: ReadinessProbe[] = [];
   const state = { running: true };
   const done = (async () => {
     while (state.running) {
+      const sentAt = Date.now();
       const response = await app.inject({ url: '/health/ready' });
-      seen.push({ at: Date.now(), status: response.statusCode });
+      seen.push({ sentAt, at: Date.now(), status: response.statusCode });
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
   })();
@@ -63,4 +71,13 @@ export function watchReadiness(app: AtlasApp) {
       await done;
     },
   };
+}
+
+/** Waits until `done()` holds, checking every 50 ms; fails after `ms` naming what it awaited. */
+export async function waitUntil(done: () => boolean, ms: number, what: string): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!done()) {
+    if (Date.now() > deadline) throw new Error(`waited ${ms} ms in vain for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }

@@ -277,8 +277,18 @@ describe.each(testEngines())('analysis over HTTP on %s (seeded sample)', (engine
     expect(body.counts.covered).toBeGreaterThan(0);
     const needs = body.gaps.features.map((gap) => gap.properties.need);
     expect(needs).toEqual([...needs].sort((a, b) => b - a));
+    // Each gap's nearest site is the nearest of all prevention sites (not only of its candidates).
+    const nearest = await sql<{ id: string; m: number }>`
+      SELECT m.id, min(ST_Distance(s.geom::geography, m.geom::geography, false)) AS m
+      FROM communities m, sites s JOIN programs p ON p.id = s.program_id
+      WHERE m.deleted_at IS NULL AND m.homicide_rate >= 20 AND s.deleted_at IS NULL
+        AND p.deleted_at IS NULL AND p.line = 'prevention' AND p.status = 'active'
+      GROUP BY m.id`.execute(adb.db);
+    const nearestM = new Map(nearest.rows.map((row) => [row.id, row.m]));
     for (const gap of body.gaps.features) {
-      expect(gap.properties.nearestSite!.distanceM).toBeGreaterThan(15_000);
+      const distanceM = gap.properties.nearestSite!.distanceM;
+      expect(distanceM).toBeGreaterThan(15_000);
+      expect(distanceM).toBeCloseTo(nearestM.get(gap.properties.communityId)!, -1);
     }
   });
 

@@ -32,19 +32,31 @@ export function communityNeed(community: CommunityAtRisk): number {
   return (community.population * community.homicideRate) / 100_000;
 }
 
+type Place<P> = { geometry: PlaceGeometry; properties: P };
+
+export interface CoverageGapsOptions<C, S> {
+  /**
+   * The sites that may be a community's nearest (default: every site). A caller that knows
+   * each community's candidates (an index's nearest few plus every site within the radius)
+   * measures those only, instead of every community against every site.
+   */
+  candidatesOf?: (community: Place<C>, index: number) => Iterable<Place<S>>;
+}
+
 export function coverageGaps<C extends CommunityAtRisk, S>(
-  communities: readonly { geometry: PlaceGeometry; properties: C }[],
-  sites: readonly { geometry: PlaceGeometry; properties: S }[],
+  communities: readonly Place<C>[],
+  sites: readonly Place<S>[],
   radiusM: number,
+  { candidatesOf = () => sites }: CoverageGapsOptions<C, S> = {},
 ): CoverageGaps<C, S> {
   const unranked: { community: (typeof communities)[number]; nearest: NearestSite<S> | null }[] =
     [];
   let coveredPopulation = 0;
   let atRisk = 0;
-  for (const community of communities) {
+  for (const [index, community] of communities.entries()) {
     atRisk += community.properties.population;
     let nearest: NearestSite<S> | null = null;
-    for (const site of sites) {
+    for (const site of candidatesOf(community, index)) {
       const distanceM = placeDistanceM(community.geometry, site.geometry);
       if (!nearest || distanceM < nearest.distanceM) {
         nearest = { site: site.properties, distanceM, geometry: site.geometry };

@@ -36,6 +36,22 @@ describe('coverageGaps', () => {
     expect(coverageGaps(communities, sites, 400_000).counts.gaps).toBe(0);
   });
 
+  it('measures only the candidates the caller names for each community', () => {
+    const onlyFirst = coverageGaps(communities, sites, 10_000, { candidatesOf: () => [sites[0]!] });
+    expect(
+      onlyFirst.gaps.find((gap) => gap.properties.name === 'big')!.properties.nearestSite!.site,
+    ).toEqual({ id: 's1' });
+    const seen: number[] = [];
+    const none = coverageGaps(communities, sites, 10_000, {
+      candidatesOf: (_community, index) => {
+        seen.push(index);
+        return [];
+      },
+    });
+    expect(seen).toEqual([0, 1, 2, 3]);
+    expect(none.counts).toEqual({ communities: 4, covered: 0, gaps: 4 });
+  });
+
   it('computes need as population × rate / 100,000', () => {
     expect(communityNeed({ population: 139_100, homicideRate: 75.1 })).toBeCloseTo(104.4641, 4);
   });

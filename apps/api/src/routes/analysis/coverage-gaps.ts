@@ -1,9 +1,10 @@
-// Coverage gaps: PostGIS lists the communities at risk and, for each, its nearest prevention
-// sites by KNN (a LATERAL join on the index); @atlas/domain measures great-circle distances
-// over those candidates and ranks the uncovered communities by need.
+// Coverage gaps: PostGIS lists the communities at risk and, for each, its candidate prevention
+// sites (its nearest few by KNN and all within the radius, LATERAL joins on the index);
+// @atlas/domain measures great-circle distances to each community's own candidates only and
+// ranks the uncovered communities by need.
 import { asGeoJSON } from '@atlas/db';
 import { coverageGaps, kmToM, type PlaceGeometry } from '@atlas/domain';
-import { sql, type SqlBool } from 'kysely';
+import { sql } from 'kysely';
 import type { AnalysisDb } from './run';
 import type { CoverageGapsQuery } from './schemas';
 import { sitesNear, type SiteCandidate } from './site-candidates';
@@ -35,33 +36,47 @@ export async function coverageGapsResult(trx: AnalysisDb, query: CoverageGapsQue
   const filters = { line: 'prevention' as const, status: query.status };
   const status = query.status === 'any' ? sql`TRUE` : sql`p.status = ${query.status}`;
   const scope = query.country ? sql`c.country = ${query.country}` : sql`TRUE`;
-  // Nearest candidates of every community in one statement (KNN on sites_geom_gist).
-  const knnIds = await sql<{ siteId: string }>`
-    SELECT DISTINCT nearest.id AS site_id
+  // Each community's candidates in one statement: its nearest few by KNN on sites_geom_gist,
+  // plus every site within the radius (so "covered" never depends on KNN order).
+  const site = sql`sites s JOIN programs p ON p.id = s.program_id
+    WHERE s.deleted_at IS NULL AND p.deleted_at IS NULL AND p.line = 'prevention' AND ${status}`;
+  const pairs = await sql<{ communityId: string; siteId: string }>`
+    SELECT c.id AS community_id, nearest.id AS site_id
     FROM communities c
     CROSS JOIN LATERAL (
-      SELECT s.id FROM sites s JOIN programs p ON p.id = s.program_id
-      WHERE s.deleted_at IS NULL AND p.deleted_at IS NULL AND p.line = 'prevention' AND ${status}
-      ORDER BY s.geom <-> c.geom LIMIT ${KNN_CANDIDATES}
+      SELECT s.id FROM ${site} ORDER BY s.geom <-> c.geom LIMIT ${KNN_CANDIDATES}
     ) AS nearest
     WHERE c.deleted_at IS NULL AND c.homicide_rate >= ${query.minHomicideRate} AND ${scope}
+    UNION
+    SELECT c.id, within.id
+    FROM communities c
+    CROSS JOIN LATERAL (
+      SELECT s.id FROM ${site}
+        AND ${withinMetres(sql.ref('s.geom'), sql.ref('c.geom'), radiusM)}
+    ) AS within
+    WHERE c.deleted_at IS NULL AND c.homicide_rate >= ${query.minHomicideRate} AND ${scope}
   `.execute(trx);
-  const wanted = new Set(knnIds.rows.map((row) => row.siteId));
-  // Plus every site within the radius of a community, so "covered" never depends on KNN order.
-  const near = await sitesNear(trx, filters, {
-    where: sql<SqlBool>`EXISTS (SELECT 1 FROM communities c
-      WHERE c.deleted_at IS NULL AND c.homicide_rate >= ${query.minHomicideRate} AND ${scope}
-        AND ${withinMetres(sql.ref('c.geom'), sql.ref('sites.geom'), radiusM)})`,
-  });
-  const byId = new Map<string, SiteCandidate>(near.map((site) => [site.properties.siteId, site]));
-  const missing = [...wanted].filter((id) => !byId.has(id));
-  for (const site of await sitesNear(trx, filters, { ids: missing })) {
-    byId.set(site.properties.siteId, site);
+  const candidateIds = new Map<string, string[]>();
+  for (const { communityId, siteId } of pairs.rows) {
+    const ids = candidateIds.get(communityId);
+    if (ids) ids.push(siteId);
+    else candidateIds.set(communityId, [siteId]);
   }
+  const wanted = [...new Set(pairs.rows.map((row) => row.siteId))];
+  const byId = new Map<string, SiteCandidate>(
+    (await sitesNear(trx, filters, { ids: wanted })).map((s) => [s.properties.siteId, s]),
+  );
   const result = coverageGaps(
     rows.map(({ geometry, ...properties }) => ({ geometry, properties })),
     [...byId.values()],
     radiusM,
+    {
+      candidatesOf: (community) =>
+        (candidateIds.get(community.properties.communityId) ?? []).flatMap((id) => {
+          const candidate = byId.get(id);
+          return candidate ? [candidate] : [];
+        }),
+    },
   );
   const features = result.gaps.slice(0, query.limit).map((gap) => {
     const { nearestSite, ...properties } = gap.properties;

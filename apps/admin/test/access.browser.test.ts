@@ -36,9 +36,14 @@ async function signOut(page: Page): Promise<void> {
   };
   page.on('framenavigated', record);
   await page.getByTestId('user-menu').click();
-  await page.getByRole('menuitem', { name: /Sign out|Cerrar sesión/ }).click();
-  await page.waitForURL(/\/sign-in$/);
-  await page.getByRole('button', { name: /^(Sign in|Iniciar sesión)$/ }).waitFor();
+  const item = page.getByRole('menuitem', { name: /Sign out|Cerrar sesión/ });
+  await item.waitFor();
+  await item.click();
+  // Any sign-in URL first (a busy CI machine can be slow), so a wrong one fails with its URL below.
+  await page.waitForURL(/\/sign-in/, { timeout: 60_000 });
+  await page
+    .getByRole('button', { name: /^(Sign in|Iniciar sesión)$/ })
+    .waitFor({ timeout: 60_000 });
   page.off('framenavigated', record);
   expect(page.url()).toMatch(/\/sign-in$/);
   expect(visited.filter((url) => url.includes('next='))).toEqual([]);

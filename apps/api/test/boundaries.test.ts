@@ -1,7 +1,9 @@
 import { openTestDatabase, testEngines, type AtlasDatabase } from '@atlas/db/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { AtlasApp } from '../src/app';
 import { buildTestApp } from './helpers';
+import { spyOnSql, type SqlSpy } from './reliability/sql-spy';
 import { createPrincipalHeaders } from './support/auth';
 
 interface Feature {
@@ -32,6 +34,12 @@ describe.each(testEngines())('boundaries on %s', (engine) => {
   beforeAll(async () => {
     database = await openTestDatabase(engine, { seed: true });
     app = await buildTestApp(database);
+  });
+
+  let spy: SqlSpy | undefined;
+  afterEach(() => {
+    spy?.restore();
+    spy = undefined;
   });
 
   afterAll(async () => {
@@ -116,7 +124,7 @@ describe.each(testEngines())('boundaries on %s', (engine) => {
     }
   });
 
-  it('is cacheable: ETag from the content, 304 on If-None-Match', async () => {
+  it('is cacheable: a strong ETag, 304 on If-None-Match', async () => {
     const first = await get('/api/v1/boundaries/departments?country=SV');
     const etag = String(first.headers.etag);
     expect(etag).toMatch(/^"[\w-]{22}"$/);
@@ -128,6 +136,55 @@ describe.each(testEngines())('boundaries on %s', (engine) => {
     expect(cached.body).toBe('');
     const other = await get('/api/v1/boundaries/departments?country=GT');
     expect(other.headers.etag).not.toBe(etag);
+  });
+
+  it('answers a 304 with the data-version read alone, no boundary query', async () => {
+    const url = '/api/v1/boundaries/countries';
+    const first = await get(url);
+    expect(first.statusCode).toBe(200);
+    spy = spyOnSql();
+    const again = await get(url, { 'if-none-match': String(first.headers.etag) });
+    expect(again.statusCode).toBe(304);
+    expect(again.headers.etag).toBe(first.headers.etag);
+    expect(again.headers['cache-control']).toBe(first.headers['cache-control']);
+    expect(spy.texts.length).toBe(1);
+    expect(spy.texts[0]).toMatch(/\bdata_versions\b/);
+    expect(spy.texts.join('\n')).not.toMatch(/\b(countries|departments)\b/);
+  });
+
+  it('changes the ETag and the body when the boundaries change', async () => {
+    const url = '/api/v1/boundaries/countries/GT';
+    const before = await get(url);
+    // As the seed does: boundary writes are refused unless the transaction allows them.
+    const setNameEs = (nameEs: string) =>
+      database.db.transaction().execute(async (trx) => {
+        await sql`SELECT set_config('atlas.allow_boundary_write', 'on', true)`.execute(trx);
+        await trx.updateTable('countries').set({ nameEs }).where('code', '=', 'GT').execute();
+      });
+    await setNameEs('Guatemala (edición)');
+    try {
+      const stale = await get(url, { 'if-none-match': String(before.headers.etag) });
+      expect(stale.statusCode).toBe(200);
+      expect(stale.headers.etag).not.toBe(before.headers.etag);
+      expect(stale.json<Feature>().properties.nameEs).toBe('Guatemala (edición)');
+      // The same bytes again (kept for this version), under the same tag.
+      const repeat = await get(url);
+      expect(repeat.body).toBe(stale.body);
+      expect(repeat.headers.etag).toBe(stale.headers.etag);
+    } finally {
+      await setNameEs('Guatemala');
+    }
+    const restored = await get(url);
+    expect(restored.json<Feature>().properties.nameEs).toBe('Guatemala');
+  });
+
+  it('answers If-None-Match: * with 304 for a boundary, 404 for none', async () => {
+    expect(
+      (await get('/api/v1/boundaries/countries/GT', { 'if-none-match': '*' })).statusCode,
+    ).toBe(304);
+    const missing = await get('/api/v1/boundaries/countries/XX', { 'if-none-match': '*' });
+    expect(missing.statusCode).toBe(404);
+    expect(missing.headers.etag).toBeUndefined();
   });
 
   it('has no write methods, even for an administrator', async () => {

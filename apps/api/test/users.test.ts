@@ -194,5 +194,5 @@ describe.each(testEngines())('demo users on %s', (engine) => {
       await app.close();
       await adb.close();
     }
-  });
+  }, 180_000); // three fresh databases and apps; slow on a busy two-core machine
 });

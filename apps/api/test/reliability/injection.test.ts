@@ -85,7 +85,9 @@ describe.each(testEngines())('injection payloads on %s', (engine) => {
             parameter.in === 'path'
               ? fill(parameter.name).replace(`{${parameter.name}}`, percentEncode(payload))
               : `${fill(undefined)}?${parameter.name}=${percentEncode(payload)}`;
-          const response = await app.inject({ url, headers: admin });
+          const response = await app.inject({ url, headers: admin }).catch((error: unknown) => {
+            throw new Error(`GET ${url}: ${String(error)}`);
+          });
           expectNo5xx(response, `GET ${path} ${parameter.name}=${JSON.stringify(payload)}`);
           tried += 1;
         }

@@ -1,23 +1,41 @@
 // Vector tiles at zooms 4–14 for sites, corridors and incidents (around Guatemala City), next to
-// ST_AsMVT over the same features on PostGIS; the cached path (If-None-Match → 304) next to a
-// bare Fastify route. The embedded engine has no ST_AsMVT (tiles are encoded in Node), so there
+// the very SQL our PostGIS tile path runs (the API's own `encodeWithPostgis`, called here through
+// the app's pool without Fastify), so the ratio is the HTTP and app overhead alone; a same-answer
+// check holds both to byte-equal tiles. The cached path (If-None-Match → 304) is measured next to
+// a bare Fastify route. The embedded engine has no ST_AsMVT (tiles are encoded in Node), so there
 // its tiles are measured without a SQL reference.
-import { sql } from 'kysely';
+// The API package exports only its app and config: its tile modules are imported by path (the
+// typings of its Fastify plugins, which those modules rely on, are in this package's tsconfig).
+import { parseTileset } from '../../../../apps/api/src/routes/tiles/catalog';
+import { encodeWithPostgis } from '../../../../apps/api/src/routes/tiles/encode-postgis';
 import { probe, tileOf } from './probe';
 import type { BenchCase } from './types';
 
 const CENTRE = [-90.51, 14.64] as const;
 const LAYERS = ['sites', 'corridors', 'incidents'] as const;
 const ZOOMS = [4, 8, 14] as const;
-const TABLE: Record<(typeof LAYERS)[number], string> = {
-  sites: 'sites',
-  corridors: 'corridors',
-  incidents: 'incidents',
-};
 
 function tilePath(layer: string, z: number): { path: string; x: number; y: number } {
   const { x, y } = tileOf(CENTRE[0], CENTRE[1], z);
   return { path: `/tiles/${layer}/${z}/${x}/${y}.mvt`, x, y };
+}
+
+function bytesOf(value: unknown): Uint8Array | undefined {
+  if (value instanceof Uint8Array) return value;
+  if (value instanceof ArrayBuffer) return new Uint8Array(value);
+  return undefined;
+}
+
+/** Byte-equal tiles (an empty tile is the route's 204, an empty body). */
+export function sameTile(httpBody: unknown, sqlResult: unknown): string | undefined {
+  const ours = bytesOf(httpBody);
+  const theirs = bytesOf(sqlResult);
+  if (!ours || !theirs) return 'a side gave no bytes';
+  if (ours.byteLength !== theirs.byteLength) {
+    return `${ours.byteLength} bytes from the route, ${theirs.byteLength} from the SQL`;
+  }
+  const first = ours.findIndex((byte, i) => byte !== theirs[i]);
+  return first === -1 ? undefined : `tiles differ from byte ${first}`;
 }
 
 function tileCase(layer: (typeof LAYERS)[number], z: number): BenchCase {
@@ -33,19 +51,11 @@ function tileCase(layer: (typeof LAYERS)[number], z: number): BenchCase {
     },
     sql: (env) => {
       if (!env.database.capabilities.mvt) return undefined;
-      const table = sql.table(TABLE[layer]);
-      return async () => {
-        const result = await sql<{ tile: Buffer }>`
-          SELECT ST_AsMVT(q, ${layer}, 4096, 'geom') AS tile FROM (
-            SELECT id, ST_AsMVTGeom(ST_Transform(geom, 3857), ST_TileEnvelope(${z}, ${x}, ${y}),
-                                    4096, 64, true) AS geom
-            FROM ${table}
-            WHERE deleted_at IS NULL
-              AND geom && ST_Transform(ST_TileEnvelope(${z}, ${x}, ${y}, margin => 0.015625), 4326)
-          ) q`.execute(env.database.db);
-        return result.rows[0]?.tile;
-      };
+      // What the route renders for this URL: the tileset's layers, the key, no filters.
+      const layers = parseTileset(layer).layers.map((definition) => definition.name);
+      return () => encodeWithPostgis(env.database.db, layers, { z, x, y }, {});
     },
+    same: sameTile,
     target: { maxRatio: 1.5, maxBytes: 500 * 1024 },
   };
 }

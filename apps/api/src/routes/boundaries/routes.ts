@@ -1,10 +1,8 @@
 // Read-only boundaries (public, cacheable): countries and departments as GeoJSON. There are no
 // write routes: the tables are reference data that only the seed loads.
 import type { FastifyPluginCallbackTypebox } from '@fastify/type-provider-typebox';
-import type { FastifyReply, FastifyRequest } from 'fastify';
 import { problemResponses } from '../../lib/problem';
 import { bboxOf, notFound } from '../../registry';
-import { sendCacheable } from '../reference/http-cache';
 import { createBoundaryRepository } from './repository';
 import {
   BoundaryQuery,
@@ -17,18 +15,11 @@ import {
   DepartmentListQuery,
   DepartmentParams,
 } from './schemas';
+import { createBoundarySender } from './versioned-body';
 
 /** Boundaries change only with a new data release; clients revalidate daily. */
 export const BOUNDARY_CACHE_CONTROL = 'public, max-age=86400';
 const GEOJSON = 'application/geo+json';
-
-function sendGeoJson(request: FastifyRequest, reply: FastifyReply, value: unknown): void {
-  sendCacheable(request, reply, {
-    body: JSON.stringify(value),
-    contentType: GEOJSON,
-    cacheControl: BOUNDARY_CACHE_CONTROL,
-  });
-}
 
 const notModified = {
   description: 'Not modified: the ETag in If-None-Match is current',
@@ -41,6 +32,13 @@ const geoJson = (schema: unknown, description: string) => ({
 
 const boundaries: FastifyPluginCallbackTypebox = (app, _opts, done) => {
   const repository = createBoundaryRepository(app.db);
+  const send = createBoundarySender(app.db);
+  // ETag from the boundaries data version and the URL: a 304 never runs `build`.
+  const sendGeoJson = (
+    request: Parameters<typeof send>[0],
+    reply: Parameters<typeof send>[1],
+    build: () => Promise<unknown>,
+  ) => send(request, reply, { contentType: GEOJSON, cacheControl: BOUNDARY_CACHE_CONTROL, build });
   const tags = ['boundaries'];
 
   app.get(
@@ -59,9 +57,10 @@ const boundaries: FastifyPluginCallbackTypebox = (app, _opts, done) => {
     },
     async (request, reply) => {
       const { bbox, simplify } = request.query;
-      const features = await repository.listCountries({ bbox: bboxOf(bbox), simplify });
-      const collection = { type: 'FeatureCollection', features, numberReturned: features.length };
-      sendGeoJson(request, reply, collection);
+      await sendGeoJson(request, reply, async () => {
+        const features = await repository.listCountries({ bbox: bboxOf(bbox), simplify });
+        return { type: 'FeatureCollection', features, numberReturned: features.length };
+      });
     },
   );
 
@@ -81,9 +80,11 @@ const boundaries: FastifyPluginCallbackTypebox = (app, _opts, done) => {
       },
     },
     async (request, reply) => {
-      const feature = await repository.findCountry(request.params.code, request.query);
-      if (!feature) throw notFound('country');
-      sendGeoJson(request, reply, feature);
+      await sendGeoJson(request, reply, async () => {
+        const feature = await repository.findCountry(request.params.code, request.query);
+        if (!feature) throw notFound('country');
+        return feature;
+      });
     },
   );
 
@@ -103,9 +104,10 @@ const boundaries: FastifyPluginCallbackTypebox = (app, _opts, done) => {
     },
     async (request, reply) => {
       const { bbox, ...filters } = request.query;
-      const features = await repository.listDepartments({ ...filters, bbox: bboxOf(bbox) });
-      const collection = { type: 'FeatureCollection', features, numberReturned: features.length };
-      sendGeoJson(request, reply, collection);
+      await sendGeoJson(request, reply, async () => {
+        const features = await repository.listDepartments({ ...filters, bbox: bboxOf(bbox) });
+        return { type: 'FeatureCollection', features, numberReturned: features.length };
+      });
     },
   );
 
@@ -125,9 +127,11 @@ const boundaries: FastifyPluginCallbackTypebox = (app, _opts, done) => {
       },
     },
     async (request, reply) => {
-      const feature = await repository.findDepartment(request.params.code, request.query);
-      if (!feature) throw notFound('department');
-      sendGeoJson(request, reply, feature);
+      await sendGeoJson(request, reply, async () => {
+        const feature = await repository.findDepartment(request.params.code, request.query);
+        if (!feature) throw notFound('department');
+        return feature;
+      });
     },
   );
   done();

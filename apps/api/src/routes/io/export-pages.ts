@@ -161,11 +161,26 @@ export async function* exportPages(
   }
 }
 
-/** The same records one by one. */
-export async function* exportRecords(
+/**
+ * The pages with the first one already read: a query that fails on a filter value (a NUL in
+ * `q`, say) then fails before the answer starts, as an ordinary problem answer, rather than
+ * cutting off a stream whose 200 status has been sent.
+ */
+export async function primedExportPages(
   db: Kysely<Database>,
   collection: Collection,
   selection: ExportSelection,
-): AsyncGenerator<AnyRecord> {
-  for await (const page of exportPages(db, collection, selection)) yield* page;
+): Promise<AsyncIterable<AnyRecord[]>> {
+  const pages = exportPages(db, collection, selection);
+  const first = await pages.next();
+  return (async function* () {
+    if (first.done) return;
+    yield first.value;
+    yield* pages;
+  })();
+}
+
+/** The records of the pages one by one. */
+export async function* recordsOf(pages: AsyncIterable<AnyRecord[]>): AsyncGenerator<AnyRecord> {
+  for await (const page of pages) yield* page;
 }

@@ -13,7 +13,7 @@ import { bboxOf, HttpError } from '../../registry';
 import { COLLECTIONS, type Collection } from './fields';
 import { csvChunks, defaultColumns, geoJsonChunks, iatiChunks, unknownColumns } from './export';
 import { EXPORT_QUERIES, filtersOf } from './export-filters';
-import { exportPages, exportRecords, type ExportSelection } from './export-pages';
+import { primedExportPages, recordsOf, type ExportSelection } from './export-pages';
 import type { ImportReport } from './importer';
 import { MappingError } from './mapping';
 import { FileError } from './readers';
@@ -245,12 +245,14 @@ const io: FastifyPluginCallbackTypebox = (app, _opts, ready) => {
           filters: { ...filtersOf(query), bbox: bboxOf(query.bbox) },
           ids,
         };
-        const records = exportRecords(app.db, collection, selection);
+        if (format === 'iati' && collection !== 'programs')
+          throw new HttpError(400, 'IATI exports programs only');
+        const pages = await primedExportPages(app.db, collection, selection);
+        const records = recordsOf(pages);
         let chunks: AsyncIterable<string>;
         if (format === 'iati') {
-          if (collection !== 'programs') throw new HttpError(400, 'IATI exports programs only');
           const vocabularyUri = `${request.protocol}://${request.host}/api/v1/reference`;
-          chunks = iatiChunks(app.db, exportPages(app.db, collection, selection), {
+          chunks = iatiChunks(app.db, pages, {
             ref: 'US-GOV-1',
             name: 'CARSI Atlas',
             vocabularyUri,

@@ -31,6 +31,7 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<EmbeddedS
   // One connection: PGlite has one session, so a second connection would interleave its
   // statements with another connection's open transaction.
   const server = new PGLiteSocketServer({ db: pglite, port: 0, host, maxConnections: 1 });
+  releaseBrokenConnections(server);
   try {
     await server.start();
   } catch (error) {
@@ -50,6 +51,27 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<EmbeddedS
       return stopped;
     },
   };
+}
+
+/**
+ * pglite-socket (0.2.x) forgets a connection only when its socket closes cleanly: after an error
+ * (a reset by the client, a failed write) the handler detaches without telling the server, which
+ * keeps counting it, so with one place every later connection is refused ("Too many
+ * connections") until restart. Its set of handlers is replaced by one that also lets a handler
+ * go on its first error. (test/embedded-socket.test.ts fails without this.)
+ */
+function releaseBrokenConnections(server: PGLiteSocketServer): void {
+  const internals = server as unknown as { handlers: Set<EventTarget> };
+  if (!(internals.handlers instanceof Set)) {
+    throw new Error('pglite-socket changed: its server has no set of handlers to watch');
+  }
+  const handlers = new Set<EventTarget>();
+  const add = handlers.add.bind(handlers);
+  handlers.add = (handler) => {
+    handler.addEventListener('error', () => handlers.delete(handler), { once: true });
+    return add(handler);
+  };
+  internals.handlers = handlers;
 }
 
 function listeningPort(server: PGLiteSocketServer): number {

@@ -86,8 +86,10 @@ describe.each(testEngines())('a coordinator edits the registry (%s)', (engine) =
     await page.waitForURL('**/programs');
     await page.getByRole('table', { name: 'Programs' }).waitFor();
     expect(await page.getByTestId('role-badge').textContent()).toBe('Coordinator · GT, HN');
-    const rows = await page.getByRole('table', { name: 'Programs' }).locator('tbody tr').count();
-    expect(rows).toBeGreaterThan(0);
+    // The table is drawn before its rows arrive: wait for the first, then count.
+    const rows = page.getByRole('table', { name: 'Programs' }).locator('tbody tr');
+    await rows.first().waitFor();
+    expect(await rows.count()).toBeGreaterThan(0);
     // Filters live in the URL.
     await choose(page, 'Program line', 'Community policing');
     await page.waitForURL(/line=prevention/);

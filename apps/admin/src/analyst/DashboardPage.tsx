@@ -19,21 +19,56 @@ import { Link } from 'react-router';
 import { useLang } from '../i18n/language';
 import type { StageTotals } from './dashboard/aggregate';
 import { scatter, simpleBars, stageBars } from './dashboard/charts';
-import { EChart } from './dashboard/EChart';
+import { EChart, type EChartProps } from './dashboard/EChart';
 import { useDashboardData } from './dashboard/use-dashboard-data';
 import { FilterPanel } from './panels/FilterPanel';
 import { serializeView } from './view/view-state';
 import { useViewState } from './view/use-view-state';
 import './analyst.css';
 
-function Card({ title, children }: { title: string; children: React.ReactNode }) {
+/** One dashboard panel: half the width on large screens (the whole width when `wide`). */
+function Card({
+  title,
+  wide = false,
+  children,
+}: {
+  title: string;
+  wide?: boolean;
+  children: React.ReactNode;
+}) {
   return (
-    <Paper withBorder p="sm" radius="md" component="section" aria-label={title}>
-      <Title order={2} size="h5" mb="xs">
-        {title}
-      </Title>
+    <Grid.Col span={wide ? 12 : { base: 12, lg: 6 }}>
+      <Paper withBorder p="sm" radius="md" component="section" aria-label={title}>
+        <Title order={2} size="h5" mb="xs">
+          {title}
+        </Title>
+        {children}
+      </Paper>
+    </Grid.Col>
+  );
+}
+
+/** A panel holding one chart, which is labelled with the panel's title. */
+function ChartCard({
+  title,
+  testId,
+  option,
+  height,
+  wide,
+  children,
+}: {
+  title: string;
+  testId: string;
+  option: EChartProps['option'];
+  height?: number;
+  wide?: boolean;
+  children?: React.ReactNode;
+}) {
+  return (
+    <Card title={title} wide={wide}>
+      <EChart testId={testId} label={title} option={option} height={height} />
       {children}
-    </Paper>
+    </Card>
   );
 }
 
@@ -103,170 +138,140 @@ export function DashboardPage() {
         <Grid.Col span={{ base: 12, md: 9 }}>
           {error && <Alert color="red">{error.message}</Alert>}
           <Grid>
-            <Grid.Col span={{ base: 12, lg: 6 }}>
-              <Card title={t('dashboard.byCountry')}>
-                <EChart
-                  testId="chart-country"
-                  label={t('dashboard.byCountry')}
-                  option={stageBars(
-                    breakdown.byCountry.map(({ country, totals }) => ({
-                      name: countryName(country),
-                      totals,
-                    })),
-                    stageNames,
-                    locale,
-                  )}
-                />
-              </Card>
-            </Grid.Col>
-            <Grid.Col span={{ base: 12, lg: 6 }}>
-              <Card title={t('dashboard.byYear')}>
-                <EChart
-                  testId="chart-year"
-                  label={t('dashboard.byYear')}
-                  option={stageBars(
-                    breakdown.byYear.map(({ fiscalYear, totals }) => ({
-                      name: t('time.fy', { year: fiscalYear }),
-                      totals,
-                    })),
-                    stageNames,
-                    locale,
-                  )}
-                />
-              </Card>
-            </Grid.Col>
-            <Grid.Col span={{ base: 12, lg: 6 }}>
-              <Card title={t('dashboard.byLine')}>
-                <EChart
-                  testId="chart-line"
-                  label={t('dashboard.byLine')}
-                  option={stageBars(
-                    breakdown.byLine.map(({ line, totals }) => ({
-                      name: label(programLines, line, lang),
-                      totals,
-                    })),
-                    stageNames,
-                    locale,
-                    { horizontal: true, labelWidth: 130 },
-                  )}
-                />
-              </Card>
-            </Grid.Col>
-            <Grid.Col span={{ base: 12, lg: 6 }}>
-              <Card title={t('dashboard.byAccount')}>
-                <EChart
-                  testId="chart-account"
-                  label={t('dashboard.byAccount')}
-                  option={stageBars(
-                    breakdown.byAccount.map(({ account, totals }) => ({
-                      name: account,
-                      fullName: isCode(fundingAccounts, account)
-                        ? `${account} · ${label(fundingAccounts, account, lang)}`
-                        : account,
-                      totals,
-                    })),
-                    stageNames,
-                    locale,
-                    { horizontal: true, labelWidth: 60 },
-                  )}
-                />
-              </Card>
-            </Grid.Col>
-            <Grid.Col span={12}>
-              <Card title={t('dashboard.byGoal')}>
-                <EChart
-                  testId="chart-goal"
-                  label={t('dashboard.byGoal')}
-                  height={340}
-                  option={stageBars(
-                    breakdown.byGoal.map(({ goal, totals }) => ({
-                      name: `${goal} · ${label(goals, goal, lang)}`,
-                      totals,
-                    })),
-                    stageNames,
-                    locale,
-                    { horizontal: true, labelWidth: 340 },
-                  )}
-                />
-                <Text size="xs" c="dimmed">
-                  {t('dashboard.goalNote')}
+            <ChartCard
+              title={t('dashboard.byCountry')}
+              testId="chart-country"
+              option={stageBars(
+                breakdown.byCountry.map(({ country, totals }) => ({
+                  name: countryName(country),
+                  totals,
+                })),
+                stageNames,
+                locale,
+              )}
+            />
+            <ChartCard
+              title={t('dashboard.byYear')}
+              testId="chart-year"
+              option={stageBars(
+                breakdown.byYear.map(({ fiscalYear, totals }) => ({
+                  name: t('time.fy', { year: fiscalYear }),
+                  totals,
+                })),
+                stageNames,
+                locale,
+              )}
+            />
+            <ChartCard
+              title={t('dashboard.byLine')}
+              testId="chart-line"
+              option={stageBars(
+                breakdown.byLine.map(({ line, totals }) => ({
+                  name: label(programLines, line, lang),
+                  totals,
+                })),
+                stageNames,
+                locale,
+                { horizontal: true, labelWidth: 130 },
+              )}
+            />
+            <ChartCard
+              title={t('dashboard.byAccount')}
+              testId="chart-account"
+              option={stageBars(
+                breakdown.byAccount.map(({ account, totals }) => ({
+                  name: account,
+                  fullName: isCode(fundingAccounts, account)
+                    ? `${account} · ${label(fundingAccounts, account, lang)}`
+                    : account,
+                  totals,
+                })),
+                stageNames,
+                locale,
+                { horizontal: true, labelWidth: 60 },
+              )}
+            />
+            <ChartCard
+              title={t('dashboard.byGoal')}
+              testId="chart-goal"
+              wide
+              height={340}
+              option={stageBars(
+                breakdown.byGoal.map(({ goal, totals }) => ({
+                  name: `${goal} · ${label(goals, goal, lang)}`,
+                  totals,
+                })),
+                stageNames,
+                locale,
+                { horizontal: true, labelWidth: 340 },
+              )}
+            >
+              <Text size="xs" c="dimmed">
+                {t('dashboard.goalNote')}
+              </Text>
+            </ChartCard>
+            <ChartCard
+              title={t('dashboard.perAtRisk')}
+              testId="chart-per-at-risk"
+              option={scatter(
+                perAtRisk.map((point) => ({
+                  name: countryName(point.country),
+                  x: point.homicideRate,
+                  y: point.committedPerInhabitant,
+                })),
+                t('dashboard.homicideRate'),
+                t('dashboard.perInhabitant'),
+                locale,
+              )}
+            />
+            <Card title={t('dashboard.gaps')}>
+              {gaps.error ? (
+                <Text size="sm" c="dimmed">
+                  {t('dashboard.gapsUnavailable')}
                 </Text>
-              </Card>
-            </Grid.Col>
-            <Grid.Col span={{ base: 12, lg: 6 }}>
-              <Card title={t('dashboard.perAtRisk')}>
+              ) : (
                 <EChart
-                  testId="chart-per-at-risk"
-                  label={t('dashboard.perAtRisk')}
-                  option={scatter(
-                    perAtRisk.map((point) => ({
-                      name: countryName(point.country),
-                      x: point.homicideRate,
-                      y: point.committedPerInhabitant,
-                    })),
-                    t('dashboard.homicideRate'),
-                    t('dashboard.perInhabitant'),
-                    locale,
-                  )}
-                />
-              </Card>
-            </Grid.Col>
-            <Grid.Col span={{ base: 12, lg: 6 }}>
-              <Card title={t('dashboard.gaps')}>
-                {gaps.error ? (
-                  <Text size="sm" c="dimmed">
-                    {t('dashboard.gapsUnavailable')}
-                  </Text>
-                ) : (
-                  <EChart
-                    testId="chart-gaps"
-                    label={t('dashboard.gaps')}
-                    option={simpleBars(
-                      (gaps.data?.gaps.features ?? []).map(({ properties }) => ({
-                        name: `${properties.name} (${properties.country})`,
-                        fullName: `${properties.name} · ${countryName(properties.country)}`,
-                        value: properties.need,
-                      })),
-                      '#dc2626',
-                      locale,
-                    )}
-                  />
-                )}
-              </Card>
-            </Grid.Col>
-            <Grid.Col span={{ base: 12, lg: 6 }}>
-              <Card title={t('dashboard.precision')}>
-                <EChart
-                  testId="chart-precision"
-                  label={t('dashboard.precision')}
+                  testId="chart-gaps"
+                  label={t('dashboard.gaps')}
                   option={simpleBars(
-                    quality.byPrecision.map(([code, value]) => ({
-                      name: isCode(geoPrecisions, code)
-                        ? `${code} · ${label(geoPrecisions, code, lang)}`
-                        : String(code),
-                      value,
+                    (gaps.data?.gaps.features ?? []).map(({ properties }) => ({
+                      name: `${properties.name} (${properties.country})`,
+                      fullName: `${properties.name} · ${countryName(properties.country)}`,
+                      value: properties.need,
                     })),
-                    '#475569',
+                    '#dc2626',
                     locale,
                   )}
                 />
-              </Card>
-            </Grid.Col>
-            <Grid.Col span={{ base: 12, lg: 6 }}>
-              <Card title={t('dashboard.withoutSites', { count: quality.withoutSites.length })}>
-                <List size="sm" data-testid="programs-without-sites">
-                  {quality.withoutSites.slice(0, 20).map((program) => (
-                    <List.Item key={program.id}>
-                      <Anchor component={Link} to={`/programs/${program.id}`}>
-                        {program.code}
-                      </Anchor>{' '}
-                      {lang === 'es' ? program.titleEs : program.title} ·{' '}
-                      {label(agencies, program.agency, lang)}
-                    </List.Item>
-                  ))}
-                </List>
-              </Card>
-            </Grid.Col>
+              )}
+            </Card>
+            <ChartCard
+              title={t('dashboard.precision')}
+              testId="chart-precision"
+              option={simpleBars(
+                quality.byPrecision.map(([code, value]) => ({
+                  name: isCode(geoPrecisions, code)
+                    ? `${code} · ${label(geoPrecisions, code, lang)}`
+                    : String(code),
+                  value,
+                })),
+                '#475569',
+                locale,
+              )}
+            />
+            <Card title={t('dashboard.withoutSites', { count: quality.withoutSites.length })}>
+              <List size="sm" data-testid="programs-without-sites">
+                {quality.withoutSites.slice(0, 20).map((program) => (
+                  <List.Item key={program.id}>
+                    <Anchor component={Link} to={`/programs/${program.id}`}>
+                      {program.code}
+                    </Anchor>{' '}
+                    {lang === 'es' ? program.titleEs : program.title} ·{' '}
+                    {label(agencies, program.agency, lang)}
+                  </List.Item>
+                ))}
+              </List>
+            </Card>
           </Grid>
         </Grid.Col>
       </Grid>

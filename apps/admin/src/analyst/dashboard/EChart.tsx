@@ -25,7 +25,7 @@ echarts.use([
   CanvasRenderer,
 ]);
 
-interface EChartProps {
+export interface EChartProps {
   option: EChartsCoreOption;
   /** The chart's accessible name (the canvas has an aria-label built from it). */
   label: string;

@@ -1,12 +1,12 @@
 // The analysts' map in real Chromium against the real API on a seeded database (each engine):
-// framing, layers and legend, filters and URL state, the summary card, analyses, the time slider
-// and exports. The dashboard has its own file (dashboard.browser.test.ts).
+// framing, layers and legend, filters and URL state, the summary card, the time slider and
+// exports. The analysis panel (analysis-panel.browser.test.ts) and the dashboard
+// (dashboard.browser.test.ts) have their own files.
 import { readFileSync } from 'node:fs';
 import { testEngines } from '@atlas/db/testing';
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { ANALYST_LAYER_IDS } from '../../src/analyst/map/layer-styles';
-import { foreignRequests, openProbedPage, type ProbedPage } from '../support/page-probe';
+import { foreignRequests } from '../support/page-probe';
 import {
   api,
   LOAD_TIMEOUT,
@@ -14,68 +14,15 @@ import {
   started,
   useAnalystServer,
 } from './support/analyst-harness';
-import { signInAsAnalyst } from './support/analyst-server';
-
-/** A signed-in page on the analyst map (with `?test` so the map instance is reachable). */
-async function openMap(search = '', lang?: 'es'): Promise<ProbedPage> {
-  const { browser, server } = started();
-  const probed = await openProbedPage(browser);
-  if (lang)
-    await probed.page.addInitScript((l) => {
-      localStorage.setItem('atlas.lang', l);
-    }, lang);
-  await signInAsAnalyst(probed.page, server.url);
-  await probed.page.goto(`${server.url}/map?test${search ? `&${search}` : ''}`);
-  await probed.page.locator('[data-map-loaded="true"]').waitFor({ timeout: LOAD_TIMEOUT });
-  return probed;
-}
-
-/** Rendered features of some layers, once they have some (the map draws asynchronously). */
-async function rendered(
-  page: Page,
-  layers: string[],
-  minimum = 1,
-): Promise<Record<string, unknown>[]> {
-  await page.waitForFunction(
-    ({ layers, minimum }) => {
-      const map = window.__atlasMap;
-      if (!map || !layers.every((id) => map.getLayer(id))) return false;
-      return map.queryRenderedFeatures({ layers }).length >= minimum;
-    },
-    { layers, minimum },
-    { timeout: LOAD_TIMEOUT },
-  );
-  return page.evaluate(
-    (layers) =>
-      window.__atlasMap!.queryRenderedFeatures({ layers }).map((f) => ({ ...f.properties })),
-    layers,
-  );
-}
-
-const SITE_LAYERS = [ANALYST_LAYER_IDS.sitePoint, ANALYST_LAYER_IDS.siteCluster];
-
-/** A layer's switch in the layer panel, by the layer's key. */
-function layerSwitch(page: Page, key: string) {
-  return page.getByTestId(`layer-toggle-${key}`);
-}
-
-async function layerPresent(page: Page, id: string): Promise<boolean> {
-  return page.evaluate((layer) => Boolean(window.__atlasMap?.getLayer(layer)), id);
-}
-
-interface SiteCollection {
-  features: {
-    properties: { id: string; programId: string; country: string | null };
-    geometry: { type: string; coordinates: number[] };
-  }[];
-}
-
-interface CommunityCollection {
-  features: {
-    properties: { id: string; name: string; homicideRate: number; population: number };
-    geometry: { type: string; coordinates: number[] };
-  }[];
-}
+import {
+  layerPresent,
+  layerSwitch,
+  openMap,
+  rendered,
+  SITE_LAYERS,
+  type CommunityCollection,
+  type SiteCollection,
+} from './support/map-page';
 
 describe.each(testEngines())('on %s', (engine) => {
   useAnalystServer(engine);
@@ -417,75 +364,6 @@ describe.each(testEngines())('on %s', (engine) => {
           expected.map((f) => f.properties.id).sort(),
         );
         expect(problems).toEqual([]);
-      } finally {
-        await close();
-      }
-    });
-  });
-
-  describe('the analysis panel', () => {
-    it('runs corridor coverage for a chosen corridor and radius and draws the stretches', async () => {
-      const { page, problems, close } = await openMap();
-      try {
-        const corridors = await api<{
-          features: { properties: { id: string; name: string; mode: string } }[];
-        }>(page, '/api/v1/corridors?limit=100');
-        // A road, where sites lie along the way (the picture in README shows both kinds of stretch).
-        const corridor = corridors.features.find((f) => f.properties.mode === 'land')!.properties;
-        const expected = await api<{ coveredShare: number }>(
-          page,
-          `/api/v1/analysis/corridor-coverage?corridor=${corridor.id}&radiusKm=25`,
-        );
-
-        await page.getByRole('button', { name: 'Analysis' }).click();
-        await page.getByTestId('analysis-corridor').click();
-        await page.getByRole('option', { name: corridor.name }).click();
-        await page.getByTestId('analysis-radius').fill('25');
-        await page.getByTestId('analysis-run').click();
-        const result = page.getByTestId('analysis-result');
-        await result.waitFor({ timeout: LOAD_TIMEOUT });
-        expect(await result.getAttribute('data-analysis')).toBe('corridor-coverage');
-        expect(await result.textContent()).toContain(
-          `${(expected.coveredShare * 100).toFixed(1).replace(/\.0$/, '')} %`,
-        );
-        const drawn = await rendered(page, [ANALYST_LAYER_IDS.analysisLine]);
-        expect(drawn.some((f) => f.role === 'covered' || f.role === 'uncovered')).toBe(true);
-        expect(problems).toEqual([]);
-        await screenshot(page, 'coverage');
-      } finally {
-        await close();
-      }
-    });
-
-    it('reports on an area of interest drawn on the map', async () => {
-      const { page, problems, close } = await openMap();
-      try {
-        await page.getByRole('button', { name: 'Analysis' }).click();
-        await page.getByTestId('analysis-name').click();
-        await page.getByRole('option', { name: 'Area of interest' }).click();
-        await page.getByTestId('analysis-draw').click();
-        // A box around Guatemala City.
-        const corners: [number, number][] = [
-          [-91.2, 14.2],
-          [-90.0, 14.2],
-          [-90.0, 15.0],
-          [-91.2, 15.0],
-        ];
-        const canvas = (await page.locator('.analyst-map canvas').boundingBox())!;
-        for (const corner of corners) {
-          const pixel = await page.evaluate((c) => window.__atlasMap!.project(c), corner);
-          await page.mouse.click(canvas.x + pixel.x, canvas.y + pixel.y);
-        }
-        expect(await page.getByTestId('analysis-vertices').textContent()).toBe('4 corners placed');
-        await page.getByTestId('analysis-draw').click();
-        await page.getByTestId('analysis-run').click();
-        const result = page.getByTestId('analysis-result');
-        await result.waitFor({ timeout: LOAD_TIMEOUT });
-        expect(await result.getAttribute('data-analysis')).toBe('area-of-interest');
-        expect(await result.textContent()).toMatch(/Area[\d,.]+ km²/);
-        expect(await page.getByTestId('summary-card').count()).toBe(0);
-        expect(problems).toEqual([]);
-        await screenshot(page, 'area-of-interest');
       } finally {
         await close();
       }

@@ -4,13 +4,12 @@
 import { testEngines } from '@atlas/db/testing';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { openProbedPage, type ProbedPage } from '../support/page-probe';
-import { signInAsAnalyst } from './support/analyst-server';
+import type { ProbedPage } from '../support/page-probe';
 import {
   api,
   LOAD_TIMEOUT,
+  openAnalystPage,
   screenshot,
-  started,
   useAnalystServer,
 } from './support/analyst-harness';
 
@@ -31,14 +30,7 @@ const CHARTS = [
 
 /** A signed-in dashboard page, once the programs' funding rows have arrived. */
 async function openDashboard(search: string, lang?: 'es'): Promise<ProbedPage> {
-  const { browser, server } = started();
-  const probed = await openProbedPage(browser);
-  if (lang)
-    await probed.page.addInitScript((l) => {
-      localStorage.setItem('atlas.lang', l);
-    }, lang);
-  await signInAsAnalyst(probed.page, server.url);
-  await probed.page.goto(`${server.url}/dashboard${search}`);
+  const probed = await openAnalystPage(`/dashboard${search}`, lang);
   await probed.page
     .locator('[data-testid="dashboard-page"][data-funding-ready="true"]')
     .waitFor({ timeout: LOAD_TIMEOUT });

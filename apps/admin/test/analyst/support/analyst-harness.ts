@@ -9,7 +9,8 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect } from 'vitest';
 import type { RunningServer } from '../../support/atlas-server';
 import { launchChromium } from '../../support/browser';
-import { startAnalystServer } from './analyst-server';
+import { openProbedPage, type ProbedPage } from '../../support/page-probe';
+import { signInAsAnalyst, startAnalystServer } from './analyst-server';
 
 // The built app in apps/admin/dist; ATLAS_ADMIN_TEST_DIST may name another build while you
 // work (CI leaves it unset).
@@ -58,4 +59,17 @@ export async function screenshot(page: Page, name: string, fullPage = false): Pr
   // A full page is the dashboard: let ECharts finish growing its bars (a 1 s animation).
   if (fullPage) await page.waitForTimeout(1500);
   await page.screenshot({ path: join(imagesDir, `analyst-${name}.png`), fullPage });
+}
+
+/** A new page signed in as the demo analyst, in `lang` if given, opened at `path`. */
+export async function openAnalystPage(path: string, lang?: 'es'): Promise<ProbedPage> {
+  const { browser, server } = started();
+  const probed = await openProbedPage(browser);
+  if (lang)
+    await probed.page.addInitScript((l) => {
+      localStorage.setItem('atlas.lang', l);
+    }, lang);
+  await signInAsAnalyst(probed.page, server.url);
+  await probed.page.goto(`${server.url}${path}`);
+  return probed;
 }

@@ -26,12 +26,30 @@ export async function dataVersion(
     .select(['layer', 'epoch', 'version'])
     .where('layer', 'in', [...layers])
     .execute();
-  const byLayer = new Map(rows.map((row) => [row.layer, row]));
+  return formatDataVersion(rows, layers);
+}
+
+export interface DataVersionRow {
+  layer: string;
+  epoch: string;
+  /** A bigint counter: a string from pg, a number where a type parser made it one. */
+  version: number | string;
+}
+
+/**
+ * `<epoch>-<layer versions…>` from the rows of `data_versions` (any superset of `layers`). Every
+ * layer shares one epoch (migration 007), so the first row's stands for all.
+ */
+export function formatDataVersion(
+  rows: Iterable<DataVersionRow>,
+  layers: readonly DataLayer[],
+): string {
+  const byLayer = new Map([...rows].map((row) => [row.layer, row]));
   const parts = layers.map((layer) => {
     const row = byLayer.get(layer);
     if (!row) throw new Error(`no data version for layer ${layer}: is migration 007 applied?`);
     return row.version;
   });
-  const epoch = rows[0]?.epoch.replaceAll('-', '').slice(0, 8) ?? '';
+  const epoch = byLayer.values().next().value?.epoch.replaceAll('-', '').slice(0, 8) ?? '';
   return `${epoch}-${parts.join('.')}`;
 }

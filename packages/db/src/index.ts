@@ -8,4 +8,10 @@ export type { SeedData, SeedOptions, SeedResult } from './seed';
 export * from './schema';
 export type * from './codes';
 export { asGeoJSON, envelope, geomFromGeoJSON, multiGeomFromGeoJSON } from './sql/geometry';
-export { DATA_LAYERS, dataVersion, type DataLayer } from './data-version';
+export {
+  DATA_LAYERS,
+  dataVersion,
+  formatDataVersion,
+  type DataLayer,
+  type DataVersionRow,
+} from './data-version';

@@ -6,7 +6,7 @@ import { openTestDatabase, testEngines, type AtlasDatabase } from '@atlas/db/tes
 import { sql } from 'kysely';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { AtlasApp } from '../../src/app';
-import { currentDataVersion } from '../../src/routes/tiles/data-versions';
+import { currentDataVersion } from '../../src/lib/data-versions';
 import { buildTestApp } from '../helpers';
 import { spyOnSql, type SqlSpy } from '../reliability/sql-spy';
 import { tileOf } from './support';

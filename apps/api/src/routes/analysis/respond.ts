@@ -7,7 +7,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import { createHash } from 'node:crypto';
 import { ifNoneMatchHits } from '../reference/http-cache';
-import { currentDataVersion } from '../tiles/data-versions';
+import { currentDataVersion } from '../../lib/data-versions';
 import { inAnalysisTransaction, type AnalysisDb } from './run';
 
 export interface AnalysisAnswer<P> {

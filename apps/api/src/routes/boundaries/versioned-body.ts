@@ -8,7 +8,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import { createHash } from 'node:crypto';
 import { ifNoneMatchHits } from '../reference/http-cache';
-import { currentDataVersion } from '../tiles/data-versions';
+import { currentDataVersion } from '../../lib/data-versions';
 
 /** Bump when the GeoJSON the routes build changes shape for the same data (a new release). */
 const REPRESENTATION = 'boundaries-geojson-1';

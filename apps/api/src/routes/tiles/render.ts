@@ -2,7 +2,7 @@
 import type { AtlasDatabase } from '@atlas/db';
 import { createHash } from 'node:crypto';
 import type { Tileset } from './catalog';
-import { currentDataVersion } from './data-versions';
+import { currentDataVersion } from '../../lib/data-versions';
 import { encodeInNode } from './encode-embedded';
 import { encodeWithPostgis } from './encode-postgis';
 import { filterQueryString, type TileFilters } from './filters';

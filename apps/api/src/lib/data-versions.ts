@@ -3,14 +3,10 @@
 // query is shared: a request joins a read that starts after it arrived, never one already in
 // flight, so it still sees every write committed before it (a client that has just saved sees
 // its change). When no read is in flight, a request starts one at once (no added latency).
-import { DATA_LAYERS, type Database, type DataLayer } from '@atlas/db';
+import { formatDataVersion, type Database, type DataLayer, type DataVersionRow } from '@atlas/db';
 import { sql, type Kysely } from 'kysely';
 
-interface LayerVersion {
-  epoch: string;
-  version: number;
-}
-type Versions = ReadonlyMap<string, LayerVersion>;
+type Versions = readonly DataVersionRow[];
 
 class VersionReader {
   private inFlight: Promise<Versions> | undefined;
@@ -34,11 +30,11 @@ class VersionReader {
   }
 
   private start(): Promise<Versions> {
-    const reading = sql<{ layer: string; epoch: string; version: number }>`
-      SELECT layer, epoch::text AS epoch, version FROM data_versions
+    const reading = sql<DataVersionRow>`
+      SELECT layer, epoch::text AS epoch, version FROM data_versions ORDER BY layer
     `
       .execute(this.db)
-      .then((result) => new Map(result.rows.map((row) => [row.layer, row])));
+      .then((result) => result.rows);
     this.inFlight = reading;
     const clear = () => {
       if (this.inFlight === reading) this.inFlight = undefined;
@@ -64,13 +60,5 @@ export async function currentDataVersion(
     reader = new VersionReader(db);
     readers.set(db, reader);
   }
-  const versions = await reader.read();
-  const parts = layers.map((layer) => {
-    const row = versions.get(layer);
-    if (!row) throw new Error(`no data version for layer ${layer}: is migration 007 applied?`);
-    return row.version;
-  });
-  // dataVersion takes the epoch of its first row; every layer shares one epoch (migration 007).
-  const epoch = versions.get(DATA_LAYERS[0])?.epoch.replaceAll('-', '').slice(0, 8) ?? '';
-  return `${epoch}-${parts.join('.')}`;
+  return formatDataVersion(await reader.read(), layers);
 }

@@ -1,6 +1,9 @@
-// The `atlas` CLI against an embedded data folder: create a user (then sign in), create a key
-// (then use it), list, revoke (then the key fails).
-import { openDatabase } from '@atlas/db';
+// The `atlas` CLI on both engines (an embedded data folder, or a PostgreSQL server through
+// DATABASE_URL, as a server deployment is bootstrapped): create a user (then sign in), create a
+// key (then use it), list, revoke (then the key fails). No demo users appear on the way.
+import { openDatabase, type AtlasDatabase } from '@atlas/db';
+import { openTestDatabase, testEngines } from '@atlas/db/testing';
+import { sql } from 'kysely';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,15 +14,18 @@ import { buildTestApp } from './helpers';
 
 const API_DIR = fileURLToPath(new URL('..', import.meta.url));
 
-describe('atlas CLI (embedded database)', () => {
+describe.each(testEngines())('atlas CLI on %s', (engine) => {
   let dataDir: string;
+  /** Server mode: the private test database the CLI is pointed at. */
+  let server: { adb: AtlasDatabase; url: string } | undefined;
 
   function atlas(args: string[], input?: string) {
+    const target = server ? { DATABASE_URL: server.url } : { ATLAS_DATA_DIR: dataDir };
     const result = spawnSync('node', ['--import', 'tsx', 'src/cli/atlas.ts', ...args], {
       cwd: API_DIR,
       input,
       encoding: 'utf8',
-      env: { PATH: process.env.PATH, HOME: process.env.HOME, ATLAS_DATA_DIR: dataDir },
+      env: { PATH: process.env.PATH, HOME: process.env.HOME, ...target },
       timeout: 120_000,
     });
     return { code: result.status, stdout: result.stdout, stderr: result.stderr };
@@ -28,21 +34,31 @@ describe('atlas CLI (embedded database)', () => {
   async function withApp<T>(
     run: (app: Awaited<ReturnType<typeof buildTestApp>>) => Promise<T>,
   ): Promise<T> {
-    const database = await openDatabase({ dataDir, seed: false });
+    // The embedded folder admits one process at a time: open it only while the CLI is not running.
+    const database = server?.adb ?? (await openDatabase({ dataDir, seed: false }));
     const app = await buildTestApp(database);
     try {
       return await run(app);
     } finally {
       await app.close();
-      await database.close();
+      if (!server) await database.close();
     }
   }
 
-  beforeAll(() => {
+  beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'atlas-cli-'));
+    if (engine === 'postgis') {
+      const adb = await openTestDatabase('postgis');
+      const name = (await sql<{ name: string }>`SELECT current_database() AS name`.execute(adb.db))
+        .rows[0]?.name;
+      const url = new URL(process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL ?? '');
+      url.pathname = `/${name ?? ''}`;
+      server = { adb, url: url.toString() };
+    }
   });
 
-  afterAll(() => {
+  afterAll(async () => {
+    await server?.adb.close();
     rmSync(dataDir, { recursive: true, force: true });
   });
 
@@ -86,7 +102,9 @@ describe('atlas CLI (embedded database)', () => {
     expect(list.stdout).toContain(keyId);
     expect(list.stdout).toContain(secret!.slice(0, 14));
     expect(list.stdout).not.toContain(secret);
-    expect(atlas(['user', 'list']).stdout).toMatch(/ops@example.org\s+admin\s+all countries/);
+    const users = atlas(['user', 'list']).stdout;
+    expect(users).toMatch(/ops@example.org\s+admin\s+all countries/);
+    expect(users).not.toMatch(/(admin|coordinator|analyst)@example\.org/); // no demo users
 
     await withApp(async (app) => {
       const login = await app.inject({

@@ -1,16 +1,17 @@
-import { openTestDatabase, type AtlasDatabase } from '@atlas/db/testing';
+import { openTestDatabase, testEngines, type AtlasDatabase } from '@atlas/db/testing';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, type AtlasApp } from '../src/app';
 import { testConfig } from './helpers';
 
-// The error handler does not depend on the database engine; one embedded database is enough.
-describe('error responses (application/problem+json)', () => {
+// On both engines: the database errors the handler maps (timeouts, lost connections) come from
+// each engine's own driver path.
+describe.each(testEngines())('error responses (application/problem+json) on %s', (engine) => {
   let database: AtlasDatabase;
   let app: AtlasApp;
 
   beforeAll(async () => {
-    database = await openTestDatabase('pglite');
+    database = await openTestDatabase(engine);
     app = await buildApp({ config: testConfig(), database });
     // A route that fails the way a bug would, with secrets in its message.
     app.get('/test/bug', () => {
@@ -20,7 +21,7 @@ describe('error responses (application/problem+json)', () => {
       throw app.httpErrors.conflict('the program changed since it was read');
     });
     // The error PostgreSQL raises when statement_timeout cancels a statement (57014). Raised
-    // directly: the embedded engine cannot interrupt a running statement.
+    // directly here; statement-timeout.test.ts lets PostgreSQL cancel a real one.
     app.get('/test/slow', async () => {
       await sql`DO $$ BEGIN RAISE EXCEPTION 'canceling statement due to statement timeout'
         USING ERRCODE = 'query_canceled'; END $$`.execute(database.db);
@@ -114,7 +115,7 @@ describe('error responses (application/problem+json)', () => {
   });
 
   it('answers 503 with a reason when the database is unreachable', async () => {
-    const gone = await openTestDatabase('pglite');
+    const gone = await openTestDatabase(engine);
     const goneApp = await buildApp({ config: testConfig(), database: gone });
     await goneApp.ready();
     await gone.close();

@@ -152,7 +152,31 @@ describe.each(testEngines())('API reference on %s', (engine) => {
         expect(Object.keys(responses), name).toContain('403');
       }
       if (operation?.requestBody) expect(Object.keys(responses), name).toContain('413');
+      // A conditional change answers 428 without If-Match and 412 when it is stale.
+      const ifMatch = (operation?.parameters ?? []).some(
+        (parameter) => parameter.in === 'header' && parameter.name.toLowerCase() === 'if-match',
+      );
+      if (ifMatch) {
+        expect(Object.keys(responses), name).toEqual(expect.arrayContaining(['412', '428']));
+      }
     }
+  });
+
+  it('documents the answers the registry rules add: If-Match, the login limit', () => {
+    for (const collection of ['programs', 'sites', 'corridors', 'communities', 'incidents']) {
+      for (const method of ['put', 'patch', 'delete']) {
+        const operation = document.paths[`/api/v1/${collection}/{id}`]?.[method];
+        const headers = (operation?.parameters ?? []).filter(
+          (parameter) => parameter.in === 'header',
+        );
+        expect(
+          headers.map((parameter) => parameter.name.toLowerCase()),
+          `${method} ${collection}`,
+        ).toContain('if-match');
+      }
+    }
+    const login = document.paths['/api/v1/auth/login']?.post?.responses ?? {};
+    expect(Object.keys(login)).toEqual(expect.arrayContaining(['401', '429']));
   });
 
   it('names the domain schemas, the problem body and the security schemes', () => {

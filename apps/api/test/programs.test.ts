@@ -222,6 +222,10 @@ describe.each(testEngines())('GET /api/v1/programs filters on %s', (engine) => {
   it('finds a program by a Spanish word (Spanish stemming) and by an English one', async () => {
     expect(await found('q=mercado')).toContain(ids.market);
     expect(await found('q=patrol')).toContain(ids.market);
+    // Each of the four fields on its own: Spanish title, Spanish summary (and English ones).
+    expect(await found('q=vigilancia')).toContain(ids.market);
+    expect(await found('q=voluntario')).toContain(ids.market);
+    expect(await found('q=neighbourhood')).toContain(ids.market);
     expect(await found('q=zebrafinch')).toEqual([ids.border]);
     expect(await found('q=mercado')).not.toContain(ids.border);
   });

@@ -1,6 +1,6 @@
 // Security headers on every answer (errors too), the CORS allowlist, the login rate limit (in
 // memory and in Redis), and secrets kept out of logs.
-import { openTestDatabase, type AtlasDatabase } from '@atlas/db/testing';
+import { openTestDatabase, testEngines, type AtlasDatabase } from '@atlas/db/testing';
 import { sql } from 'kysely';
 import { randomBytes, randomInt } from 'node:crypto';
 import { Writable } from 'node:stream';
@@ -25,12 +25,12 @@ function expectSecurityHeaders(headers: Record<string, unknown>, what: string) {
   expect(headers['referrer-policy'], what).toBe('no-referrer');
 }
 
-describe('security', () => {
+describe.each(testEngines())('security on %s', (engine) => {
   let adb: AtlasDatabase;
   let app: AtlasApp;
 
   beforeAll(async () => {
-    adb = await openTestDatabase('pglite');
+    adb = await openTestDatabase(engine);
     app = await buildTestApp(adb, { corsOrigins: ['https://allowed.example.org'] });
     await createUser(
       adb.db,
@@ -59,7 +59,7 @@ describe('security', () => {
     expectSecurityHeaders(missing.headers, '404');
 
     // A broken database table makes the session lookup fail: a 500 without details.
-    const broken = await openTestDatabase('pglite');
+    const broken = await openTestDatabase(engine);
     const brokenApp = await buildTestApp(broken);
     const principal = await createPrincipal(brokenApp, broken, { role: 'analyst', via: 'session' });
     await sql`ALTER TABLE sessions RENAME TO sessions_gone`.execute(broken.db);
@@ -142,10 +142,12 @@ describe('security', () => {
   });
 });
 
-describe.each([
-  ['memory', undefined],
-  ['redis', REDIS_URL],
-] as const)('login rate limit (%s store)', (_store, redisUrl) => {
+describe.each(
+  testEngines().flatMap((engine) => [
+    [engine, 'memory', undefined] as const,
+    [engine, 'redis', REDIS_URL] as const,
+  ]),
+)('login rate limit on %s (%s store)', (engine, _store, redisUrl) => {
   let adb: AtlasDatabase;
   const apps: AtlasApp[] = [];
 
@@ -170,7 +172,7 @@ describe.each([
     });
 
   beforeAll(async () => {
-    adb = await openTestDatabase('pglite');
+    adb = await openTestDatabase(engine);
   });
 
   afterAll(async () => {

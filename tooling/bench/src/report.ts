@@ -12,9 +12,16 @@ function ratioText(result: CaseResult): string {
     : `${(result.ratio.value * 100).toFixed(0)}% of bare`;
 }
 
+/** Whether the case has a target that this engine and scale are judged on. */
+function judged(result: CaseResult): boolean {
+  const { maxP50Ms, ...others } = result.target ?? {};
+  const latencyHere = maxP50Ms?.engine === result.engine && maxP50Ms.scale === result.scale;
+  return latencyHere || Object.keys(others).length > 0;
+}
+
 function verdict(result: CaseResult): string {
   if (result.missed.length > 0) return `missed: ${result.missed.join('; ')}`;
-  return result.target ? 'met' : '';
+  return judged(result) ? 'met' : '';
 }
 
 export function casesTable(results: readonly CaseResult[]): string {

@@ -60,7 +60,8 @@ export async function runCase(
     if (problem) throw new Error(`${bench.id}: the SQL gives another answer (${problem})`);
   }
 
-  const load = { connections: settings.connections, seconds: settings.seconds };
+  const connections = bench.connections ?? settings.connections;
+  const load = { connections, seconds: settings.seconds };
   const ours = () => httpLoad(env.origin, spec, load);
   const base = {
     id: bench.id,
@@ -75,7 +76,7 @@ export async function runCase(
     const measured = await alternate(
       settings.rounds,
       ours,
-      () => sqlLoad(query, { concurrency: settings.connections, seconds: settings.seconds }),
+      () => sqlLoad(query, { concurrency: connections, seconds: settings.seconds }),
       (http, sql) => http.p50Ms / Math.max(sql.p50Ms, 0.01),
     );
     result = {
@@ -116,6 +117,11 @@ export async function runCase(
   }
   if (target?.maxBytes !== undefined && http.bytes > target.maxBytes) {
     result.missed.push(`${http.bytes} bytes (target ≤ ${target.maxBytes})`);
+  }
+  const latency = target?.maxP50Ms;
+  if (latency && latency.engine === env.engine && latency.scale === env.scale) {
+    if (http.p50Ms > latency.ms)
+      result.missed.push(`p50 ${http.p50Ms} ms (target ≤ ${latency.ms} ms)`);
   }
   if (http.errors > 0) result.missed.push(`${http.errors} unexpected answers under load`);
   return result;

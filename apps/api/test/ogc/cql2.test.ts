@@ -10,6 +10,7 @@ import { createPrincipalHeaders } from '../support/auth';
 import { sqlCount } from '../support/layers';
 import { getItems, itemsUrl } from './support';
 import { CASES, prop } from './cql2-cases';
+import { MORE_CASES } from './cql2-cases-more';
 
 describe.each(testEngines())('CQL2 filters on %s', (engine) => {
   let adb: AtlasDatabase;
@@ -38,7 +39,7 @@ describe.each(testEngines())('CQL2 filters on %s', (engine) => {
 
   it('selects the same features in both encodings as the SQL condition', async () => {
     const nonEmpty: string[] = [];
-    for (const { collection, text, json, from } of CASES) {
+    for (const { collection, text, json, from } of [...CASES, ...MORE_CASES]) {
       const expected = await sqlCount(adb, from);
       const byText = await matched(collection, text, 'cql2-text');
       const byJson = await matched(collection, JSON.stringify(json), 'cql2-json');
@@ -46,8 +47,12 @@ describe.each(testEngines())('CQL2 filters on %s', (engine) => {
       expect(byJson, text).toEqual(byText);
       if (expected > 0) nonEmpty.push(text);
     }
+    // The cases for the rest of the operators each select something.
+    expect(
+      MORE_CASES.map((entry) => entry.text).filter((text) => !nonEmpty.includes(text)),
+    ).toEqual([]);
     // The comparisons mean something: most cases select some features (not all of them).
-    expect(nonEmpty.length).toBeGreaterThan(CASES.length * 0.75);
+    expect(nonEmpty.length).toBeGreaterThan((CASES.length + MORE_CASES.length) * 0.75);
   }, 240_000);
 
   it('compares accent-insensitively with ACCENTI', async () => {
@@ -58,6 +63,14 @@ describe.each(testEngines())('CQL2 filters on %s', (engine) => {
     const plain = community!.name.normalize('NFD').replace(/\p{M}/gu, '').replaceAll("'", "''");
     const ids = await matched('communities', `ACCENTI(name) = ACCENTI('${plain}')`, 'cql2-text');
     expect(ids).toContain(community!.id);
+    const json = {
+      op: '=',
+      args: [
+        { op: 'accenti', args: [{ property: 'name' }] },
+        { op: 'accenti', args: [plain.replaceAll("''", "'")] },
+      ],
+    };
+    expect(await matched('communities', JSON.stringify(json), 'cql2-json')).toEqual(ids);
     const exact = await matched('communities', `name = '${plain}'`, 'cql2-text');
     expect(exact).not.toContain(community!.id);
   });

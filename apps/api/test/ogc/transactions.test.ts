@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AtlasApp } from '../../src/app';
 import { buildTestApp } from '../helpers';
 import { createPrincipal, createPrincipalHeaders, type TestPrincipal } from '../support/auth';
+import { getTile, represented } from '../tiles/support';
 import { getItems, itemsUrl } from './support';
 
 const ITEMS = '/ogc/collections/incidents/items';
@@ -205,6 +206,31 @@ describe.each(testEngines())('OGC API Features Part 4 on %s', (engine) => {
       headers: { ...coordinator.headers, 'if-match': '"2"' },
     });
     expect(again.statusCode).toBe(404);
+  });
+
+  it('changes item lists and tiles after an OGC write: new ETag, new data', async () => {
+    const list = itemsUrl('incidents', { limit: '1' });
+    const tile = '/tiles/incidents/4/3/7.mvt'; // holds the new incident (-90.51, 14.62)
+    const headers = coordinator.headers;
+    const listed = await getItems(app, list, headers);
+    const listEtag = (await app.inject({ method: 'GET', url: list, headers })).headers.etag;
+    const tiled = await getTile(app, tile, headers);
+    expect((await create(headers, incidentFeature())).statusCode).toBe(201);
+    for (const [url, etag] of [
+      [list, listEtag],
+      [tile, tiled.etag],
+    ] as const) {
+      const after = await app.inject({
+        method: 'GET',
+        url,
+        headers: { ...headers, 'if-none-match': String(etag) },
+      });
+      expect(after.statusCode, url).toBe(200);
+    }
+    expect((await getItems(app, list, headers)).numberMatched).toBe(listed.numberMatched + 1);
+    const after = await getTile(app, tile, headers);
+    expect(after.etag).not.toBe(tiled.etag);
+    expect(represented(after.tile.incidents)).toBe(represented(tiled.tile.incidents) + 1);
   });
 
   it('edits corridors and sites the same way, and keeps programs and boundaries read-only', async () => {

@@ -159,6 +159,32 @@ describe.each(testEngines())('tile content on %s', (engine) => {
     expect(composite.corridors!.every((f) => f.properties.mode === 'land')).toBe(true);
   });
 
+  it('applies the goal, status, agency and fiscal-year filters to sites and programs', async () => {
+    const programWhere = sql`p.deleted_at IS NULL AND p.status = 'active' AND 2 = ANY(p.goals)
+      AND p.agency = 'INL' AND EXISTS (SELECT 1 FROM program_funding f
+        WHERE f.program_id = p.id AND f.fiscal_year BETWEEN 2011 AND 2012)`;
+    const query = 'goal=2&status=active&agency=INL&fyFrom=2011&fyTo=2012';
+    const { z, x, y } = REGION_Z4;
+    const { tile } = await getTile(app, `/tiles/sites/${z}/${x}/${y}.mvt?${query}`);
+    const expected = await countInTile(
+      adb,
+      'sites',
+      REGION_Z4,
+      sql`EXISTS (SELECT 1 FROM programs p WHERE p.id = t.program_id AND ${programWhere})`,
+    );
+    expect(expected).toBeGreaterThan(0);
+    expect(expected).toBeLessThan(await countInTile(adb, 'sites', REGION_Z4));
+    expect(represented(tile.sites)).toBe(expected);
+    // Programs at zoom 0: one feature per matching program with a live site.
+    const programs = await sql<{ id: string }>`SELECT p.id FROM programs p WHERE ${programWhere}
+      AND EXISTS (SELECT 1 FROM sites s WHERE s.program_id = p.id AND s.deleted_at IS NULL)
+      ORDER BY p.id`.execute(adb.db);
+    const { tile: world } = await getTile(app, `/tiles/programs/0/0/0.mvt?${query}`);
+    const ids = (world.programs ?? []).map((f) => String(f.properties.id)).sort();
+    expect(ids).toEqual(programs.rows.map((row) => row.id));
+    for (const f of world.programs!) expect(f.properties).toMatchObject({ status: 'active' });
+  });
+
   it('serves 304 until a write, then the new data under a new ETag', async () => {
     const [site] = await pointSites();
     const key = tileOf(site!.lon, site!.lat, 16);

@@ -115,5 +115,5 @@ describe(`tiles from ${pair[0]} and ${pair[1]}`, () => {
         : inNode;
       expectSameTile(inNode, reference, `${key.z}/${key.x}/${key.y}`);
     }
-  });
+  }, 120_000); // seven tiles of every layer, twice: ~25 s alone, more beside other suites
 });

@@ -2,6 +2,7 @@
 // (population × homicide rate / 100,000: the expected homicides per year), each with its
 // nearest site.
 import type { Feature } from 'geojson';
+import { placeDistanceLowerBoundM } from './bounding-cap';
 import { placeDistanceM } from './place-distance';
 import type { PlaceGeometry } from './site-distance';
 
@@ -43,6 +44,26 @@ export interface CoverageGapsOptions<C, S> {
   candidatesOf?: (community: Place<C>, index: number) => Iterable<Place<S>>;
 }
 
+/**
+ * The nearest of the sites to a place. Candidates are measured in order of a cheap lower bound
+ * and the search stops once that bound is no nearer than the best so far, so far polygons are
+ * rarely measured exactly.
+ */
+function nearestOf<S>(place: PlaceGeometry, sites: Iterable<Place<S>>): NearestSite<S> | null {
+  const bounded = [...sites]
+    .map((site) => ({ site, boundM: placeDistanceLowerBoundM(place, site.geometry) }))
+    .sort((a, b) => a.boundM - b.boundM);
+  let nearest: NearestSite<S> | null = null;
+  for (const { site, boundM } of bounded) {
+    if (nearest && boundM >= nearest.distanceM) break;
+    const distanceM = placeDistanceM(place, site.geometry);
+    if (!nearest || distanceM < nearest.distanceM) {
+      nearest = { site: site.properties, distanceM, geometry: site.geometry };
+    }
+  }
+  return nearest;
+}
+
 export function coverageGaps<C extends CommunityAtRisk, S>(
   communities: readonly Place<C>[],
   sites: readonly Place<S>[],
@@ -55,13 +76,7 @@ export function coverageGaps<C extends CommunityAtRisk, S>(
   let atRisk = 0;
   for (const [index, community] of communities.entries()) {
     atRisk += community.properties.population;
-    let nearest: NearestSite<S> | null = null;
-    for (const site of candidatesOf(community, index)) {
-      const distanceM = placeDistanceM(community.geometry, site.geometry);
-      if (!nearest || distanceM < nearest.distanceM) {
-        nearest = { site: site.properties, distanceM, geometry: site.geometry };
-      }
-    }
+    const nearest = nearestOf(community.geometry, candidatesOf(community, index));
     if (nearest && nearest.distanceM <= radiusM)
       coveredPopulation += community.properties.population;
     else unranked.push({ community, nearest });

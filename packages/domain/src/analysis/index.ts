@@ -3,6 +3,7 @@ export * from './units';
 export * from './measured-line';
 export * from './site-distance';
 export * from './place-distance';
+export * from './bounding-cap';
 export * from './segment-reach';
 export * from './intervals';
 export * from './closest-on-line';

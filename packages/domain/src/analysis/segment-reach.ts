@@ -1,8 +1,10 @@
 // Which stretch of one corridor segment lies within a radius of a place. For a point this is
 // exact spherical trigonometry (cross-track and along-track distances); for a polygon the
-// segment is sampled and each change between in and out is refined by bisection.
+// segment is sampled and each change between in and out is refined by bisection, only where the
+// polygon's bounding cap is within reach (elsewhere the polygon cannot be).
 import { bearing, destination, distance } from '@turf/turf';
 import type { Position } from 'geojson';
+import { boundingCap } from './bounding-cap';
 import type { MeasuredSegment } from './measured-line';
 import { distanceToPlaceM, type PlaceGeometry } from './site-distance';
 import { EARTH_RADIUS_M } from './units';
@@ -52,7 +54,10 @@ function pointReach(segment: MeasuredSegment, p: Position, radiusM: number): Int
 }
 
 function polygonReach(segment: MeasuredSegment, place: PlaceGeometry, radiusM: number): Interval[] {
-  if (segment.lengthM === 0) return [];
+  const cap = boundingCap(place);
+  const [window] = pointReach(segment, cap.centre, radiusM + cap.radiusM);
+  if (!window) return [];
+  const [startM, endM] = window;
   const inside = (m: number) => distanceToPlaceM(positionAlong(segment, m), place) <= radiusM;
   const edge = (outM: number, inM: number) => {
     let [out, inn] = [outM, inM];
@@ -63,13 +68,13 @@ function polygonReach(segment: MeasuredSegment, place: PlaceGeometry, radiusM: n
     }
     return inn;
   };
-  const steps = Math.max(1, Math.ceil(segment.lengthM / Math.min(radiusM / 8, MAX_STEP_M)));
+  const steps = Math.max(1, Math.ceil((endM - startM) / Math.min(radiusM / 8, MAX_STEP_M)));
   const intervals: Interval[] = [];
-  let previousM = 0;
-  let previousIn = inside(0);
-  let openedAt: number | null = previousIn ? 0 : null;
+  let previousM = startM;
+  let previousIn = inside(startM);
+  let openedAt: number | null = previousIn ? startM : null;
   for (let i = 1; i <= steps; i += 1) {
-    const m = (segment.lengthM * i) / steps;
+    const m = startM + ((endM - startM) * i) / steps;
     const isIn = inside(m);
     if (isIn && !previousIn) openedAt = edge(previousM, m);
     if (!isIn && previousIn && openedAt !== null) {
@@ -79,7 +84,7 @@ function polygonReach(segment: MeasuredSegment, place: PlaceGeometry, radiusM: n
     previousM = m;
     previousIn = isIn;
   }
-  if (openedAt !== null) intervals.push([openedAt, segment.lengthM]);
+  if (openedAt !== null) intervals.push([openedAt, endM]);
   return intervals.filter(([from, to]) => to > from);
 }
 

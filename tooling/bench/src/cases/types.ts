@@ -19,8 +19,16 @@ export interface BenchCase {
   reference?(env: BenchEnvironment): { origin: string; spec: HttpRequestSpec };
   /** Proves both sides give the same answer: a reason when they differ. */
   same?(httpBody: unknown, sqlResult: unknown): string | undefined;
+  /** Concurrent connections for this case instead of the run's (1: the latency one user sees). */
+  connections?: number;
   /** The target for this case's figure. */
-  target?: { maxRatio?: number; minShare?: number; maxBytes?: number };
+  target?: {
+    maxRatio?: number;
+    minShare?: number;
+    maxBytes?: number;
+    /** Our p50 in milliseconds, judged only on this engine and scale. */
+    maxP50Ms?: { ms: number; engine: 'embedded' | 'server'; scale: number };
+  };
 }
 
 /** The route this case measures does not exist in this build (another feature not landed). */

@@ -1,5 +1,5 @@
 // Coverage gaps: PostGIS lists the communities at risk and, for each, its candidate prevention
-// sites (its nearest few by KNN and all within the radius, LATERAL joins on the index);
+// sites (all within the radius, or else its nearest few by KNN; LATERAL joins on the index);
 // @atlas/domain measures great-circle distances to each community's own candidates only and
 // ranks the uncovered communities by need.
 import { asGeoJSON } from '@atlas/db';
@@ -11,8 +11,8 @@ import { sitesNear, type SiteCandidate } from './site-candidates';
 import { siteRef } from './site-ref';
 import { withinMetres } from './sql';
 
-/** KNN candidates per community; the true nearest is among them unless sites crowd at one
- * distance, and the radius test is exact regardless (every site within it is fetched). */
+/** KNN candidates per uncovered community; the true nearest is among them unless sites crowd at
+ * one distance, and the radius test is exact regardless (every site within it is fetched). */
 const KNN_CANDIDATES = 8;
 
 export async function coverageGapsResult(trx: AnalysisDb, query: CoverageGapsQuery) {
@@ -36,25 +36,31 @@ export async function coverageGapsResult(trx: AnalysisDb, query: CoverageGapsQue
   const filters = { line: 'prevention' as const, status: query.status };
   const status = query.status === 'any' ? sql`TRUE` : sql`p.status = ${query.status}`;
   const scope = query.country ? sql`c.country = ${query.country}` : sql`TRUE`;
-  // Each community's candidates in one statement: its nearest few by KNN on sites_geom_gist,
-  // plus every site within the radius (so "covered" never depends on KNN order).
-  const site = sql`sites s JOIN programs p ON p.id = s.program_id
-    WHERE s.deleted_at IS NULL AND p.deleted_at IS NULL AND p.line = 'prevention' AND ${status}`;
+  // The programs' ids first (one InitPlan), so each index probe below rejects other sites by a
+  // cheap membership test before any distance is measured.
+  const site = sql`sites s WHERE s.deleted_at IS NULL AND s.program_id = ANY (ARRAY(
+    SELECT p.id FROM programs p WHERE p.deleted_at IS NULL AND p.line = 'prevention' AND ${status}))`;
+  // A community with sites within the radius has its nearest among them: those are all its
+  // candidates. Only the others need their nearest few by KNN on sites_geom_gist.
   const pairs = await sql<{ communityId: string; siteId: string }>`
-    SELECT c.id AS community_id, nearest.id AS site_id
-    FROM communities c
+    WITH community AS MATERIALIZED (
+      SELECT c.id, c.geom FROM communities c
+      WHERE c.deleted_at IS NULL AND c.homicide_rate >= ${query.minHomicideRate} AND ${scope}
+    ), within AS MATERIALIZED (
+      SELECT c.id AS community_id, s.id AS site_id
+      FROM community c
+      CROSS JOIN LATERAL (
+        SELECT s.id FROM ${site} AND ${withinMetres(sql.ref('s.geom'), sql.ref('c.geom'), radiusM)}
+      ) AS s
+    )
+    SELECT community_id, site_id FROM within
+    UNION ALL
+    SELECT c.id, nearest.id
+    FROM community c
     CROSS JOIN LATERAL (
       SELECT s.id FROM ${site} ORDER BY s.geom <-> c.geom LIMIT ${KNN_CANDIDATES}
     ) AS nearest
-    WHERE c.deleted_at IS NULL AND c.homicide_rate >= ${query.minHomicideRate} AND ${scope}
-    UNION
-    SELECT c.id, within.id
-    FROM communities c
-    CROSS JOIN LATERAL (
-      SELECT s.id FROM ${site}
-        AND ${withinMetres(sql.ref('s.geom'), sql.ref('c.geom'), radiusM)}
-    ) AS within
-    WHERE c.deleted_at IS NULL AND c.homicide_rate >= ${query.minHomicideRate} AND ${scope}
+    WHERE NOT EXISTS (SELECT 1 FROM within w WHERE w.community_id = c.id)
   `.execute(trx);
   const candidateIds = new Map<string, string[]>();
   for (const { communityId, siteId } of pairs.rows) {

@@ -12,6 +12,7 @@ import {
   SESSION_COOKIE,
 } from '../../auth/sessions';
 import { findLoginUser, findUser, publicUser } from '../../auth/users';
+import { problemResponses } from '../../lib/problem';
 import { loginRateLimit } from './login-rate-limit';
 import { LoginBody, LoginResponse, MeResponse } from './schemas';
 
@@ -29,8 +30,11 @@ const auth: FastifyPluginCallbackTypebox = (app, _opts, done) => {
       schema: {
         tags: ['auth'],
         summary: 'Sign in (sets the atlas_session cookie)',
+        description:
+          'Wrong credentials answer 401; too many attempts per address or e-mail answer 429 ' +
+          'with Retry-After.',
         body: LoginBody,
-        response: { 200: LoginResponse },
+        response: { 200: LoginResponse, ...problemResponses(401, 429) },
       },
       preHandler: loginRateLimit(app),
     },

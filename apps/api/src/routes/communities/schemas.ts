@@ -8,6 +8,7 @@ import {
   NullableString,
   RecordMetaOutput,
 } from '../../registry';
+import { FIRST_COMMUNITY_YEAR } from './checks';
 
 export const COMMUNITY_SORT_FIELDS = [
   'name',
@@ -26,7 +27,10 @@ export const CommunityListQuery = Type.Object(
     bbox: BboxFilter,
     country: codeFilter(countries, 'Only communities in this country'),
     department: Type.Optional(DepartmentCode),
-    year: Type.Optional(Type.Integer({ minimum: 1900, maximum: 2100, description: 'Data year' })),
+    // The years the table keeps (its CHECK constraint), as on create.
+    year: Type.Optional(
+      Type.Integer({ minimum: FIRST_COMMUNITY_YEAR, maximum: 2100, description: 'Data year' }),
+    ),
     minHomicideRate: Type.Optional(
       Type.Number({ minimum: 0, description: 'Only communities with at least this rate' }),
     ),

@@ -41,13 +41,14 @@ const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2
 
 /** An RFC 3339 date or date-time as its UTC date (the layers' dates are days). */
 function dayOf(text: string): string {
-  if (DATE.test(text)) {
-    const time = Date.parse(`${text}T00:00:00Z`);
-    if (!Number.isNaN(time) && new Date(time).toISOString().startsWith(text)) return text;
-  } else if (DATE_TIME.test(text)) {
-    const time = Date.parse(text);
-    if (!Number.isNaN(time)) return new Date(time).toISOString().slice(0, 10);
-  }
+  const time = DATE.test(text)
+    ? Date.parse(`${text}T00:00:00Z`)
+    : DATE_TIME.test(text)
+      ? Date.parse(text)
+      : NaN;
+  const day = Number.isNaN(time) ? '' : new Date(time).toISOString().slice(0, 10);
+  // A real calendar day (not 2011-02-30), from year 1 on (PostgreSQL has no year 0).
+  if (/^\d{4}-/.test(day) && day >= '0001' && (!DATE.test(text) || day === text)) return day;
   throw new FilterError(
     `'${text}' is not an RFC 3339 date (2011-06-01) or date-time (2011-06-01T12:00:00Z)`,
     'datetime',
@@ -166,4 +167,20 @@ export function itemsQuery(
     limit: parameters.limit,
     offset: parameters.offset,
   };
+}
+
+/**
+ * A database "data exception" (SQLSTATE class 22: division by zero, numeric overflow, a date out
+ * of range…) raised while evaluating the request's filter, bbox or datetime: the request's
+ * fault, so a 400 naming the filter (or datetime) with PostgreSQL's short reason; else undefined.
+ */
+export function evaluationError(
+  error: unknown,
+  parameters: OgcItemsParameters,
+): FilterError | undefined {
+  const code = typeof error === 'object' && error !== null && 'code' in error ? error.code : null;
+  if (typeof code !== 'string' || !code.startsWith('22')) return undefined;
+  const reason = error instanceof Error ? error.message.split('\n')[0]!.slice(0, 200) : code;
+  const parameter = parameters.filter !== undefined ? 'filter' : 'datetime';
+  return new FilterError(`cannot be evaluated on these features: ${reason}`, parameter);
 }

@@ -12,6 +12,7 @@ import { CONFORMANCE_CLASSES } from './conformance';
 import { queryableSchema } from './cql2';
 import { collectionDocument } from './documents';
 import {
+  evaluationError,
   itemsQuery,
   OGC_PARAMETERS,
   selectedProperties,
@@ -224,7 +225,11 @@ const ogc: FastifyPluginAsyncTypebox = (app) => {
         const version = await dataVersion(app.db, collection.layers);
         cacheControl(reply, collection);
         if (notModified(request, reply, `W/"${version}"`)) return reply.code(304).send();
-        const { features, numberMatched } = await collection.list(app.db, layerQuery);
+        const { features, numberMatched } = await collection
+          .list(app.db, layerQuery)
+          .catch((error: unknown) => {
+            throw evaluationError(error, query) ?? error;
+          });
         const { limit, offset } = query;
         const links: Link[] = [
           { href: withQuery(request, {}), rel: 'self', type: GEOJSON_TYPE, title: 'This page' },

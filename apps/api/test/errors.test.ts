@@ -1,8 +1,22 @@
 import { openTestDatabase, testEngines, type AtlasDatabase } from '@atlas/db/testing';
 import { sql } from 'kysely';
+import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, type AtlasApp } from '../src/app';
+import { createLogger } from '../src/logger';
 import { testConfig } from './helpers';
+import { createPrincipal } from './support/auth';
+
+/** Secrets and SQL the failing routes below carry in their errors; none may reach a log. */
+const LEAKS = [
+  's3cret',
+  'hunter2',
+  'tok-log-secret',
+  'cookie-log-secret',
+  'WHERE token',
+  'FROM users',
+  'inline_code_block',
+];
 
 // On both engines: the database errors the handler maps (timeouts, lost connections) come from
 // each engine's own driver path.
@@ -128,6 +142,68 @@ describe.each(testEngines())('error responses (application/problem+json) on %s',
     } finally {
       await goneApp.close();
     }
+  });
+
+  it('logs a 500 without stack, SQL or secrets, but with class, code and request id', async () => {
+    const lines: string[] = [];
+    const stream = new Writable({
+      write(chunk: Buffer, _encoding, callback) {
+        lines.push(chunk.toString());
+        callback();
+      },
+    });
+    const config = testConfig({ logLevel: 'trace' });
+    const logged = await buildApp({
+      config,
+      database,
+      loggerInstance: createLogger(config, stream),
+    });
+    // A bug whose message carries a connection string, a password and SQL.
+    logged.get('/test/leaky', () => {
+      throw new Error(
+        'postgres://atlas:hunter2@db/atlas refused; password=s3cret in SELECT token FROM users',
+      );
+    });
+    // A real PostgreSQL error whose `internalQuery` and `where` hold the failing statement.
+    logged.get('/test/sql-bug', async () => {
+      await sql`DO $$ BEGIN PERFORM no_such_column FROM pg_class
+        WHERE token = 'tok-log-secret'; END $$`.execute(database.db);
+      return {};
+    });
+    await logged.ready();
+    const key = await createPrincipal(logged, database, { role: 'analyst' });
+    const headers = { ...key.headers, cookie: 'other=cookie-log-secret' };
+    try {
+      for (const url of ['/test/leaky', '/test/sql-bug']) {
+        const response = await logged.inject({ method: 'GET', url, headers });
+        expect(response.statusCode, url).toBe(500);
+      }
+    } finally {
+      await logged.close();
+    }
+    const failures = lines
+      .map((line) => JSON.parse(line) as Record<string, unknown>)
+      .filter((entry) => entry.msg === 'request failed');
+    expect(failures).toHaveLength(2);
+    expect(failures[0]).toMatchObject({
+      reqId: expect.any(String) as string,
+      err: {
+        type: 'Error',
+        message: 'postgres://***@db/atlas refused; password=*** in [SQL withheld]',
+      },
+    });
+    expect(failures[1]).toMatchObject({
+      err: {
+        type: 'DatabaseError',
+        code: '42703',
+        message: 'column "no_such_column" does not exist',
+        at: expect.stringMatching(/errors\.test\.ts:\d+:\d+$/) as string,
+      },
+    });
+    const output = lines.join('');
+    expect(output).not.toContain('    at ');
+    expect(output).not.toMatch(/"stack"|internalQuery|"where"/);
+    for (const leak of [...LEAKS, key.key!]) expect(output).not.toContain(leak);
   });
 
   it('answers a URL with broken percent-encoding with a 400 problem and safe headers', async () => {

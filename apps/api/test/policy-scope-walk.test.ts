@@ -9,63 +9,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AtlasApp } from '../src/app';
 import { buildTestApp } from './helpers';
 import { createPrincipalHeaders } from './support/auth';
-import { POINT_IN, programInput, send, siteInput } from './support/records';
+import { guatemalan } from './policy-scope-walk-support';
+import { programInput, send } from './support/records';
 
 type Method = 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 type Headers = Record<string, string>;
 
 /** The REST collections whose records carry a country scope. */
 const COLLECTION = /^\/api\/v1\/(programs|sites|corridors|communities|incidents)(\/|$)/;
-
-/** Valid Guatemalan content for each collection (a site needs its program's id). */
-function guatemalan(collection: string, programId: string): Record<string, unknown> {
-  switch (collection) {
-    case 'programs':
-      return { ...programInput({ countries: ['GT'] }) };
-    case 'sites':
-      return { ...siteInput(programId, { geometry: POINT_IN.GT }) };
-    case 'corridors':
-      return {
-        name: 'Scope walk corridor',
-        mode: 'land',
-        threats: ['narcotics'],
-        confidence: 'medium',
-        source: 'test',
-        validFrom: '2010-01-01',
-        geometry: {
-          type: 'LineString',
-          coordinates: [
-            [-90.6, 14.6],
-            [-90.4, 14.7],
-          ],
-        },
-      };
-    case 'communities':
-      return {
-        name: 'Scope walk community',
-        country: 'GT',
-        department: 'GT-GU',
-        geometry: POINT_IN.GT,
-        population: 1000,
-        homicideRate: 10,
-        year: 2012,
-        source: 'test',
-      };
-    case 'incidents':
-      return {
-        kind: 'seizure',
-        occurredOn: '2012-05-01',
-        geometry: POINT_IN.GT,
-        country: 'GT',
-        threat: 'narcotics',
-        quantity: 1,
-        unit: 'kg',
-        source: 'test',
-      };
-    default:
-      throw new Error(`no Guatemalan content for ${collection}`);
-  }
-}
 
 describe.each(testEngines())('country scope on every record-changing route on %s', (engine) => {
   let adb: AtlasDatabase;

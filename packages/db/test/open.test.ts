@@ -78,6 +78,19 @@ describe('embedded openDatabase', () => {
 });
 
 describe('openDatabase in server mode', () => {
+  it.each(testEngines().filter((engine) => engine === 'postgis'))(
+    '%s: connects with JIT off',
+    async (engine) => {
+      const adb = await openTestDatabase(engine);
+      try {
+        const { rows } = await sql<{ jit: string }>`SHOW jit`.execute(adb.db);
+        expect(rows).toEqual([{ jit: 'off' }]);
+      } finally {
+        await adb.close();
+      }
+    },
+  );
+
   it('fails with a clear error when the server cannot be reached', async () => {
     await expect(
       openDatabase({ databaseUrl: 'postgres://postgres@127.0.0.1:1/postgres' }),

@@ -45,6 +45,7 @@ async function main(): Promise<void> {
   const failures: string[] = [];
   const results: CaseResult[] = [];
   const unavailable = new Set<string>();
+  const broken: string[] = [];
   const seeds: { engine: Engine; scale: number; seconds: number; counts: object }[] = [];
 
   for (const scale of options.scales) {
@@ -63,8 +64,10 @@ async function main(): Promise<void> {
             results.push(result);
             log(`  ${bench.id}: p50 ${result.http.p50Ms} ms, ratio ${result.ratio?.value ?? '—'}`);
           } catch (error) {
-            if (!(error instanceof NotAvailable)) throw error;
-            unavailable.add(`${bench.id} (${error.message})`);
+            if (error instanceof NotAvailable) unavailable.add(`${bench.id} (${error.message})`);
+            // A case that cannot be measured (e.g. an analysis past its timeout at 100×) is
+            // reported and the run goes on; --quick still fails on it.
+            else broken.push(`${bench.id} at ${engine} ${scale}×: ${errorText(error)}`);
           }
         }
         if (options.writes && (!options.only || 'writes'.includes(options.only))) {
@@ -100,15 +103,21 @@ async function main(): Promise<void> {
     ...(unavailable.size
       ? ['', `Not measured (route not available): ${[...unavailable].join(', ')}`]
       : []),
+    ...(broken.length ? ['', 'Failed (not measured):', ...broken.map((line) => `- ${line}`)] : []),
   ].join('\n');
   process.stdout.write(`${report}\n`);
   mkdirSync(dirname(options.out), { recursive: true });
   writeFileSync(
     options.out,
-    `${JSON.stringify({ machine: machine(), date, settings, seeds, results, startups }, null, 2)}\n`,
+    `${JSON.stringify({ machine: machine(), date, settings, seeds, results, broken, startups }, null, 2)}\n`,
   );
   writeFileSync(options.out.replace(/\.json$/, '.md'), `${report}\n`);
 
+  if (broken.length > 0 && options.quick) {
+    log(`Cases that could not be measured:\n  ${broken.join('\n  ')}`);
+    process.exitCode = 1;
+    return;
+  }
   if (options.updateBaseline) {
     const measured: Baseline['ratios'] = Object.fromEntries(
       results.flatMap((result) => (result.ratio ? [[baselineKey(result), result.ratio]] : [])),
@@ -132,6 +141,10 @@ async function main(): Promise<void> {
       `No regression beyond ${TOLERANCE * 100}% against baseline.json (${checked} ratios checked).`,
     );
   }
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }
 
 main().catch((error: unknown) => {

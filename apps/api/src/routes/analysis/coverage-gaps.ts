@@ -1,5 +1,5 @@
 // Coverage gaps: PostGIS lists the communities at risk and, for each, its candidate prevention
-// sites (all within the radius, or else its nearest few by KNN; LATERAL joins on the index);
+// sites (one within the radius, or else its nearest few by KNN; LATERAL joins on the index);
 // @atlas/domain measures great-circle distances to each community's own candidates only and
 // ranks the uncovered communities by need.
 import { asGeoJSON } from '@atlas/db';
@@ -12,7 +12,7 @@ import { siteRef } from './site-ref';
 import { withinMetres } from './sql';
 
 /** KNN candidates per uncovered community; the true nearest is among them unless sites crowd at
- * one distance, and the radius test is exact regardless (every site within it is fetched). */
+ * one distance. The radius test is PostGIS's exact one (`ST_DWithin` on the sphere). */
 const KNN_CANDIDATES = 8;
 
 export async function coverageGapsResult(trx: AnalysisDb, query: CoverageGapsQuery) {
@@ -36,31 +36,30 @@ export async function coverageGapsResult(trx: AnalysisDb, query: CoverageGapsQue
   const filters = { line: 'prevention' as const, status: query.status };
   const status = query.status === 'any' ? sql`TRUE` : sql`p.status = ${query.status}`;
   const scope = query.country ? sql`c.country = ${query.country}` : sql`TRUE`;
-  // The programs' ids first (one InitPlan), so each index probe below rejects other sites by a
-  // cheap membership test before any distance is measured.
-  const site = sql`sites s WHERE s.deleted_at IS NULL AND s.program_id = ANY (ARRAY(
-    SELECT p.id FROM programs p WHERE p.deleted_at IS NULL AND p.line = 'prevention' AND ${status}))`;
-  // A community with sites within the radius has its nearest among them: those are all its
-  // candidates. Only the others need their nearest few by KNN on sites_geom_gist.
+  const site = sql`sites s JOIN programs p ON p.id = s.program_id
+    WHERE s.deleted_at IS NULL AND p.deleted_at IS NULL AND p.line = 'prevention' AND ${status}`;
+  // A covered community needs one site within the radius (its nearest is not reported); only
+  // the others need candidates for their nearest: their few nearest by KNN on sites_geom_gist.
   const pairs = await sql<{ communityId: string; siteId: string }>`
     WITH community AS MATERIALIZED (
       SELECT c.id, c.geom FROM communities c
       WHERE c.deleted_at IS NULL AND c.homicide_rate >= ${query.minHomicideRate} AND ${scope}
-    ), within AS MATERIALIZED (
+    ), covering AS MATERIALIZED (
       SELECT c.id AS community_id, s.id AS site_id
       FROM community c
       CROSS JOIN LATERAL (
         SELECT s.id FROM ${site} AND ${withinMetres(sql.ref('s.geom'), sql.ref('c.geom'), radiusM)}
+        LIMIT 1
       ) AS s
     )
-    SELECT community_id, site_id FROM within
+    SELECT community_id, site_id FROM covering
     UNION ALL
     SELECT c.id, nearest.id
     FROM community c
     CROSS JOIN LATERAL (
       SELECT s.id FROM ${site} ORDER BY s.geom <-> c.geom LIMIT ${KNN_CANDIDATES}
     ) AS nearest
-    WHERE NOT EXISTS (SELECT 1 FROM within w WHERE w.community_id = c.id)
+    WHERE NOT EXISTS (SELECT 1 FROM covering w WHERE w.community_id = c.id)
   `.execute(trx);
   const candidateIds = new Map<string, string[]>();
   for (const { communityId, siteId } of pairs.rows) {

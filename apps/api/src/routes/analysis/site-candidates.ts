@@ -71,7 +71,8 @@ export async function sitesNear(
   if (near) query = query.where(withinMetres(sql.ref('sites.geom'), near.geometry, near.metres));
   if (ids) {
     if (ids.length === 0) return [];
-    query = query.where('sites.id', 'in', [...ids]);
+    // One array parameter, not one per id (tens of thousands at 100×; the limit is 65,535).
+    query = query.where(sql<SqlBool>`sites.id = ANY(${[...ids]}::uuid[])`);
   }
   if (where) query = query.where(where);
   const rows = await query.orderBy('sites.id').execute();

@@ -12,7 +12,7 @@ import { COLLECTION_SPECS, type Collection } from './fields';
 import { insertIncidents, newIncidentProblems } from '../incidents/bulk';
 import type { IatiSiteDraft } from './iati-locations';
 import type { ColumnMapping, ConvertedRow, RowProblem } from './mapping';
-import { fieldOf, joined, storeFor, validators, type AnyStore } from './stores';
+import { assertMayChange, fieldOf, joined, storeFor, validators, type AnyStore } from './stores';
 import { sameContent } from './compare';
 import { recordImport } from './import-record';
 import type { IncidentInput } from '@atlas/domain';
@@ -319,6 +319,8 @@ class ImportRun {
       const merged = this.checked(row, { ...before, ...value });
       if (!merged) return undefined;
       if (sameContent(before, merged)) {
+        // Nothing to write, yet the row claims the record for its source: scope as an update.
+        await assertMayChange(this.trx, this.request.collection, this.request.principal, current);
         this.report.unchanged += 1;
         return entityId;
       }

@@ -19,12 +19,14 @@ import {
 } from './fuzz-arbitraries';
 import { buildTestApp } from './helpers';
 import { createPrincipalHeaders } from './support/auth';
-import { POINT_IN, programInput, siteInput } from './support/records';
+import { validInputs, type Body } from './reliability/support/valid-inputs';
+import { programInput } from './support/records';
 
 /** Cases per property: enough to find the usual mistakes, small enough for a quick suite. */
 const RUNS = Number(process.env.FUZZ_RUNS ?? 40); // FUZZ_RUNS=1000 for a long search
+/** Vitest's time limit for a sweep over every route: grows with RUNS, so the long search fits. */
+const SWEEP_LIMIT_MS = Math.max(300_000, RUNS * 2_000);
 
-type Body = Record<string, unknown>;
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 interface Sent {
@@ -32,55 +34,6 @@ interface Sent {
   url: string;
   headers?: Record<string, string>;
   payload?: string;
-}
-
-/** A valid input for each collection whose records the fuzzer can build. */
-function validInputs(programId: string): Record<string, Body> {
-  return {
-    programs: programInput(),
-    sites: siteInput(programId),
-    corridors: {
-      name: 'Pacific coastal route',
-      mode: 'maritime',
-      threats: ['narcotics'],
-      confidence: 'medium',
-      source: 'Fuzz test',
-      validFrom: '2020-01-01',
-      validTo: null,
-      geometry: {
-        type: 'LineString',
-        coordinates: [
-          [-91.5, 13.9],
-          [-90.5, 13.6],
-        ],
-      },
-      description: null,
-      illustrative: true,
-    },
-    communities: {
-      name: 'Barrio de prueba',
-      country: 'GT',
-      department: 'GT-GU',
-      geometry: POINT_IN.GT,
-      population: 12000,
-      homicideRate: 45.5,
-      year: 2022,
-      source: 'Fuzz test',
-      illustrative: true,
-    },
-    incidents: {
-      kind: 'seizure',
-      occurredOn: '2022-03-04',
-      geometry: POINT_IN.HN,
-      country: 'HN',
-      threat: 'narcotics',
-      quantity: 120,
-      unit: 'kg',
-      description: null,
-      source: 'Fuzz test',
-      illustrative: true,
-    },
-  };
 }
 
 /** Row counts and version sums of every table: equal before and after means nothing written. */
@@ -182,17 +135,22 @@ describe.each(testEngines())('property-based: bad input on %s', (engine) => {
   });
 
   afterAll(async () => {
+    process.stdout.write(`fuzz (${engine}): ${tried} requests, ${RUNS} cases per property\n`);
     await app.close();
     await database.close();
   });
 
-  const send = (request: Sent) =>
-    app.inject({
+  /** Requests tried on this engine: the figure docs/reliability.md quotes. */
+  let tried = 0;
+  const send = (request: Sent) => {
+    tried += 1;
+    return app.inject({
       method: request.method,
       url: request.url,
       headers: { ...admin, ...request.headers },
       ...(request.payload === undefined ? {} : { payload: request.payload }),
     });
+  };
 
   /** The concrete URL of a route: a live record's id, version 1. */
   function urlOf(route: PolicedRoute): string {
@@ -255,142 +213,154 @@ describe.each(testEngines())('property-based: bad input on %s', (engine) => {
     )
     .filter((text) => text.trim() !== '*' && !text.includes('"1"'));
 
-  it('refuses malformed bodies on every write route, writing nothing', async () => {
-    const routes = app.policedRoutes.filter(
-      (route) =>
-        (route.access === 'write' || route.access === 'admin') &&
-        ['POST', 'PUT', 'PATCH', 'DELETE'].includes(route.method) &&
-        route.url.startsWith('/api/'),
-    );
-    // Programs, sites and the others' collections as they land: at least the first two.
-    expect(routes.map((route) => `${route.method} ${route.url}`)).toEqual(
-      expect.arrayContaining(['POST /api/v1/programs', 'PATCH /api/v1/sites/:id']),
-    );
-    for (const route of routes) {
-      const method = route.method as Method;
-      const name = `${route.method} ${route.url}`;
-      const url = urlOf(route);
-      const etag = targets.get(collectionOf(route.url))?.etag;
-      const body = hasBody(route)
-        ? fc.oneof(
-            { weight: 4, arbitrary: badBodies(route).map((value) => JSON.stringify(value)) },
-            { weight: 1, arbitrary: malformedJsonText },
-          )
-        : fc.oneof(
-            anyJson.map((value) => JSON.stringify(value)),
-            malformedJsonText,
-          );
-      // Body routes get the current ETag so that a body the schema lets through reaches the
-      // handler's own checks (geometry validity); the others get a stale or broken one.
-      const ifMatch = hasBody(route) && etag ? fc.constant(etag) : staleIfMatch;
+  it(
+    'refuses malformed bodies on every write route, writing nothing',
+    async () => {
+      const routes = app.policedRoutes.filter(
+        (route) =>
+          (route.access === 'write' || route.access === 'admin') &&
+          ['POST', 'PUT', 'PATCH', 'DELETE'].includes(route.method) &&
+          route.url.startsWith('/api/'),
+      );
+      // Programs, sites and the others' collections as they land: at least the first two.
+      expect(routes.map((route) => `${route.method} ${route.url}`)).toEqual(
+        expect.arrayContaining(['POST /api/v1/programs', 'PATCH /api/v1/sites/:id']),
+      );
+      for (const route of routes) {
+        const method = route.method as Method;
+        const name = `${route.method} ${route.url}`;
+        const url = urlOf(route);
+        const etag = targets.get(collectionOf(route.url))?.etag;
+        const body = hasBody(route)
+          ? fc.oneof(
+              { weight: 4, arbitrary: badBodies(route).map((value) => JSON.stringify(value)) },
+              { weight: 1, arbitrary: malformedJsonText },
+            )
+          : fc.oneof(
+              anyJson.map((value) => JSON.stringify(value)),
+              malformedJsonText,
+            );
+        // Body routes get the current ETag so that a body the schema lets through reaches the
+        // handler's own checks (geometry validity); the others get a stale or broken one.
+        const ifMatch = hasBody(route) && etag ? fc.constant(etag) : staleIfMatch;
+        await fc.assert(
+          fc.asyncProperty(body, ifMatch, async (payload, tag) => {
+            const response = await send({
+              method,
+              url,
+              headers: { 'content-type': 'application/json', 'if-match': tag },
+              payload,
+            });
+            expectRejected(response, `${name} ${payload.slice(0, 200)}`);
+          }),
+          { numRuns: RUNS },
+        );
+      }
+      expect(await snapshot(database)).toEqual(before);
+    },
+    SWEEP_LIMIT_MS,
+  ); // every write route; FUZZ_RUNS cases each
+
+  it(
+    'refuses non-JSON content types and hostile ids, writing nothing',
+    async () => {
+      const collections = [...targets.keys()];
+      const hostileId = fc.oneof(
+        fc.uuid(),
+        fc.string({ minLength: 1 }),
+        fc.constantFrom('..%2F..%2Fetc%2Fpasswd', '%00', 'null', '1 OR 1=1', "'", '0'),
+      );
       await fc.assert(
-        fc.asyncProperty(body, ifMatch, async (payload, tag) => {
-          const response = await send({
-            method,
-            url,
-            headers: { 'content-type': 'application/json', 'if-match': tag },
-            payload,
-          });
-          expectRejected(response, `${name} ${payload.slice(0, 200)}`);
-        }),
+        fc.asyncProperty(
+          fc.constantFrom(...collections),
+          fc.constantFrom<Method>('GET', 'PUT', 'PATCH', 'DELETE'),
+          hostileId,
+          async (collection, method, id) => {
+            // Raw '%' sequences stay only where they decode: a broken one (`/programs/%zz`,
+            // `%A0`) is answered by Fastify's router before the error handler (see docs/api.md).
+            const encoded = id.includes('%') && decodes(id) ? id : encodeURIComponent(id);
+            const response = await send({
+              method,
+              url: `/api/v1/${collection}/${encoded}`,
+              ...(method === 'GET' || method === 'DELETE'
+                ? {}
+                : {
+                    headers: { 'content-type': 'application/json' },
+                    payload: JSON.stringify(inputs[collection]),
+                  }),
+            });
+            expectRejected(response, `${method} ${collection}/${id}`);
+          },
+        ),
         { numRuns: RUNS },
       );
-    }
-    expect(await snapshot(database)).toEqual(before);
-  });
-
-  it('refuses non-JSON content types and hostile ids, writing nothing', async () => {
-    const collections = [...targets.keys()];
-    const hostileId = fc.oneof(
-      fc.uuid(),
-      fc.string({ minLength: 1 }),
-      fc.constantFrom('..%2F..%2Fetc%2Fpasswd', '%00', 'null', '1 OR 1=1', "'", '0'),
-    );
-    await fc.assert(
-      fc.asyncProperty(
-        fc.constantFrom(...collections),
-        fc.constantFrom<Method>('GET', 'PUT', 'PATCH', 'DELETE'),
-        hostileId,
-        async (collection, method, id) => {
-          // Raw '%' sequences stay only where they decode: a broken one (`/programs/%zz`,
-          // `%A0`) is answered by Fastify's router before the error handler (see docs/api.md).
-          const encoded = id.includes('%') && decodes(id) ? id : encodeURIComponent(id);
-          const response = await send({
-            method,
-            url: `/api/v1/${collection}/${encoded}`,
-            ...(method === 'GET' || method === 'DELETE'
-              ? {}
-              : {
-                  headers: { 'content-type': 'application/json' },
-                  payload: JSON.stringify(inputs[collection]),
-                }),
-          });
-          expectRejected(response, `${method} ${collection}/${id}`);
-        },
-      ),
-      { numRuns: RUNS },
-    );
-    await fc.assert(
-      fc.asyncProperty(
-        fc.constantFrom(...collections),
-        fc.constantFrom(
-          'text/plain',
-          'application/x-www-form-urlencoded',
-          'application/xml',
-          'multipart/form-data; boundary=x',
-        ),
-        async (collection, contentType) => {
-          const response = await send({
-            method: 'POST',
-            url: `/api/v1/${collection}`,
-            headers: { 'content-type': contentType },
-            payload: JSON.stringify(inputs[collection]),
-          });
-          expectRejected(response, `POST ${collection} as ${contentType}`);
-          // Fastify reads text/plain as a string, which the body schema then refuses (400).
-          if (contentType !== 'text/plain') expect(response.statusCode).toBe(415);
-        },
-      ),
-      { numRuns: 20 },
-    );
-    expect(await snapshot(database)).toEqual(before);
-  });
-
-  it('answers any query on every list route with 200 or a problem+json 400', async () => {
-    // Exports stream whole layers (5,000 incidents): one export route stands for all of them,
-    // as they share their query schema and code.
-    const lists = app.policedRoutes.filter(
-      (route) =>
-        route.method === 'GET' &&
-        route.url.startsWith('/api/') &&
-        !route.url.includes(':') &&
-        (!route.url.startsWith('/api/v1/exports/') || route.url === '/api/v1/exports/programs'),
-    );
-    expect(lists.map((route) => route.url)).toEqual(
-      expect.arrayContaining(['/api/v1/programs', '/api/v1/sites', '/api/v1/reference']),
-    );
-    for (const route of lists) {
       await fc.assert(
-        fc.asyncProperty(queryString, async (query) => {
-          const response = await send({ method: 'GET', url: `${route.url}?${query}` });
-          const what = `GET ${route.url}?${query}`;
-          if (response.statusCode === 200) {
-            // Exports answer CSV or XML; everything else answers JSON.
-            if (/json/.test(String(response.headers['content-type']))) {
-              expect(() => JSON.parse(response.body) as unknown, what).not.toThrow();
-            } else {
-              expect(response.body.length, what).toBeGreaterThan(0);
-            }
-          } else {
-            expect(response.statusCode, `${what}: ${response.body.slice(0, 300)}`).toBe(400);
-            expectRejected(response, what);
-          }
-        }),
-        { numRuns: RUNS, examples: [['offset=9007199254740993'], ['limit=1e-320']] },
+        fc.asyncProperty(
+          fc.constantFrom(...collections),
+          fc.constantFrom(
+            'text/plain',
+            'application/x-www-form-urlencoded',
+            'application/xml',
+            'multipart/form-data; boundary=x',
+          ),
+          async (collection, contentType) => {
+            const response = await send({
+              method: 'POST',
+              url: `/api/v1/${collection}`,
+              headers: { 'content-type': contentType },
+              payload: JSON.stringify(inputs[collection]),
+            });
+            expectRejected(response, `POST ${collection} as ${contentType}`);
+            // Fastify reads text/plain as a string, which the body schema then refuses (400).
+            if (contentType !== 'text/plain') expect(response.statusCode).toBe(415);
+          },
+        ),
+        { numRuns: 20 },
       );
-    }
-    expect(await snapshot(database)).toEqual(before);
-  }, 300_000); // every list route, exports included, on a shared CI machine
+      expect(await snapshot(database)).toEqual(before);
+    },
+    SWEEP_LIMIT_MS,
+  );
+
+  it(
+    'answers any query on every list route with 200 or a problem+json 400',
+    async () => {
+      // Exports stream whole layers (5,000 incidents): one export route stands for all of them,
+      // as they share their query schema and code.
+      const lists = app.policedRoutes.filter(
+        (route) =>
+          route.method === 'GET' &&
+          route.url.startsWith('/api/') &&
+          !route.url.includes(':') &&
+          (!route.url.startsWith('/api/v1/exports/') || route.url === '/api/v1/exports/programs'),
+      );
+      expect(lists.map((route) => route.url)).toEqual(
+        expect.arrayContaining(['/api/v1/programs', '/api/v1/sites', '/api/v1/reference']),
+      );
+      for (const route of lists) {
+        await fc.assert(
+          fc.asyncProperty(queryString, async (query) => {
+            const response = await send({ method: 'GET', url: `${route.url}?${query}` });
+            const what = `GET ${route.url}?${query}`;
+            if (response.statusCode === 200) {
+              // Exports answer CSV or XML; everything else answers JSON.
+              if (/json/.test(String(response.headers['content-type']))) {
+                expect(() => JSON.parse(response.body) as unknown, what).not.toThrow();
+              } else {
+                expect(response.body.length, what).toBeGreaterThan(0);
+              }
+            } else {
+              expect(response.statusCode, `${what}: ${response.body.slice(0, 300)}`).toBe(400);
+              expectRejected(response, what);
+            }
+          }),
+          { numRuns: RUNS, examples: [['offset=9007199254740993'], ['limit=1e-320']] },
+        );
+      }
+      expect(await snapshot(database)).toEqual(before);
+    },
+    SWEEP_LIMIT_MS,
+  ); // every list route, exports included, on a shared CI machine
 
   it('refuses the queries that once answered 500 with a 400 problem', async () => {
     for (const [url, query] of FORMER_DEFECTS) {

@@ -1,6 +1,6 @@
 // Database faults on loopback, against a throwaway PostgreSQL cluster of this test's own (the
-// shared server is never touched): a TCP proxy that adds latency, swallows traffic and resets
-// connections.
+// shared server is never touched): a TCP proxy that adds latency, swallows traffic, and resets
+// or drops connections while queries are in flight.
 import { openDatabase, type AtlasDatabase } from '@atlas/db';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -66,19 +66,50 @@ describe('database faults (own PostgreSQL cluster)', () => {
       proxy.mode = 'pass';
     });
 
-    it('answers 503 (never 500) when connections are reset, then the pool recovers', async () => {
-      const during = Array.from({ length: 6 }, () => list());
-      proxy.resetAll();
-      const statuses = (await Promise.all(during)).map((response) => response.statusCode);
-      expect(statuses.every((status) => status === 200 || status === 503)).toBe(true);
+    /** Cuts every connection while queries are surely on the wire, then waits for recovery. */
+    async function cutInFlight(cut: () => void) {
       const acceptedBefore = proxy.accepted;
+      proxy.mode = 'latency';
+      proxy.latencyMs = 400;
+      const during = Array.from({ length: 6 }, () => list());
+      // Bytes of a query (or its answer) are held by the proxy: a request is in flight.
+      for (let waited = 0; proxy.held === 0 && waited < 60_000; waited += 5) await pause(5);
+      expect(proxy.held).toBeGreaterThan(0);
+      const acceptedAtCut = proxy.accepted;
+      cut();
+      proxy.mode = 'pass';
+      // Bounded: every request is answered (a hang would time the test out), 200 or 503.
+      const statuses = (await Promise.all(during)).map((response) => response.statusCode);
+      expect(statuses.filter((status) => status !== 200 && status !== 503)).toEqual([]);
+      expect(statuses).toContain(503); // the cut met a query in flight
       let recovered = false;
-      for (let attempt = 0; attempt < 50 && !recovered; attempt += 1) {
+      for (let attempt = 0; attempt < 100 && !recovered; attempt += 1) {
         recovered = (await list()).statusCode === 200;
         if (!recovered) await pause(100);
       }
       expect(recovered).toBe(true);
-      expect(proxy.accepted).toBeGreaterThan(acceptedBefore - 1);
+      // Every old connection is gone, so the 200 came over a new one: the pool reconnected.
+      expect(proxy.accepted).toBeGreaterThan(acceptedAtCut);
+      expect((await app.inject({ url: '/health/ready' })).statusCode).toBe(200);
+      return { statuses, newConnections: proxy.accepted - acceptedBefore };
+    }
+
+    it('answers 503 (never 500) when connections are reset mid-query, then the pool recovers', async () => {
+      const { statuses, newConnections } = await cutInFlight(() => {
+        proxy.resetAll();
+      });
+      process.stdout.write(
+        `proxy reset: ${statuses.join(' ')}; ${newConnections} new connections\n`,
+      );
+    });
+
+    it('answers 503 (never 500) when connections are dropped mid-query, then the pool recovers', async () => {
+      const { statuses, newConnections } = await cutInFlight(() => {
+        proxy.dropAll();
+      });
+      process.stdout.write(
+        `proxy drop: ${statuses.join(' ')}; ${newConnections} new connections\n`,
+      );
     });
 
     it('answers readiness 503 within its time limit when the network swallows traffic', async () => {

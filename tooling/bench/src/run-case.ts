@@ -109,6 +109,7 @@ export async function runCase(
     };
   }
   const { target, ratio, http } = result;
+  if (!Number.isFinite(http.p50Ms)) result.missed.push('no answer to time');
   if (target?.maxRatio !== undefined && ratio?.kind === 'p50' && ratio.value > target.maxRatio) {
     result.missed.push(`p50 ${ratio.value}× its SQL (target ≤ ${target.maxRatio}×)`);
   }

@@ -53,6 +53,9 @@ export function createPool(options: PoolOptions): pg.Pool {
     // No JIT on a server: compiling a costly plan took ~450 ms of a 1.3 s coverage analysis at
     // 100× and never paid back on this API's short queries (PGlite has no JIT). A DATABASE_URL
     // with its own `options` keeps them.
+    // TCP keep-alive: a server that vanished without closing (a dead network) is noticed by the
+    // OS instead of leaving a connection waiting forever.
+    keepAlive: true,
     ...(options.connectionString && !/[?&]options=/.test(options.connectionString)
       ? { options: '-c jit=off' }
       : {}),

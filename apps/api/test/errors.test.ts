@@ -1,10 +1,8 @@
 import { openTestDatabase, testEngines, type AtlasDatabase } from '@atlas/db/testing';
 import { sql } from 'kysely';
-import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, type AtlasApp } from '../src/app';
-import { createLogger } from '../src/logger';
-import { testConfig } from './helpers';
+import { buildLoggedApp, testConfig } from './helpers';
 import { createPrincipal } from './support/auth';
 
 /** Secrets and SQL the failing routes below carry in their errors; none may reach a log. */
@@ -145,19 +143,7 @@ describe.each(testEngines())('error responses (application/problem+json) on %s',
   });
 
   it('logs a 500 without stack, SQL or secrets, but with class, code and request id', async () => {
-    const lines: string[] = [];
-    const stream = new Writable({
-      write(chunk: Buffer, _encoding, callback) {
-        lines.push(chunk.toString());
-        callback();
-      },
-    });
-    const config = testConfig({ logLevel: 'trace' });
-    const logged = await buildApp({
-      config,
-      database,
-      loggerInstance: createLogger(config, stream),
-    });
+    const { app: logged, lines } = await buildLoggedApp(database);
     // A bug whose message carries a connection string, a password and SQL.
     logged.get('/test/leaky', () => {
       throw new Error(

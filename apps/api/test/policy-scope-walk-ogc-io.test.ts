@@ -4,15 +4,13 @@
 // an unchanged known record), each about a record in Guatemala. A coordinator (session or
 // service key) limited to Belize gets 403 and nothing is written, audited or remembered; a
 // coordinator limited to Guatemala and Honduras succeeds.
-import { openTestDatabase, testEngines, type AtlasDatabase } from '@atlas/db/testing';
+import { testEngines, type AtlasDatabase } from '@atlas/db/testing';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AtlasApp } from '../src/app';
-import { buildTestApp } from './helpers';
 import { postImport } from './io/support';
-import { COLLECTIONS, footprint, guatemalan } from './policy-scope-walk-support';
-import { createPrincipalHeaders } from './support/auth';
-import { programInput, send } from './support/records';
+import { COLLECTIONS, footprint, guatemalan, openScopeWalk } from './policy-scope-walk-support';
+import { send } from './support/records';
 
 type Method = 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 type Headers = Record<string, string>;
@@ -43,31 +41,7 @@ describe.each(testEngines())('country scope on OGC writes and import commits on 
   let programId: string;
 
   beforeAll(async () => {
-    adb = await openTestDatabase(engine, { seed: true });
-    app = await buildTestApp(adb);
-    admin = await createPrincipalHeaders(app, adb, { role: 'admin', via: 'session' });
-    inScope = await createPrincipalHeaders(app, adb, {
-      role: 'coordinator',
-      countries: ['GT', 'HN'],
-      via: 'session',
-    });
-    outOfScope = [
-      [
-        'coordinator',
-        await createPrincipalHeaders(app, adb, {
-          role: 'coordinator',
-          countries: ['BZ'],
-          via: 'session',
-        }),
-      ],
-      ['key', await createPrincipalHeaders(app, adb, { role: 'coordinator', countries: ['BZ'] })],
-    ];
-    const program = await send(app, 'POST', '/api/v1/programs', {
-      headers: admin,
-      body: programInput({ countries: ['GT'] }),
-    });
-    expect(program.statusCode, program.body).toBe(201);
-    programId = program.json<{ id: string }>().id;
+    ({ adb, app, admin, inScope, outOfScope, programId } = await openScopeWalk(engine));
   });
 
   afterAll(async () => {

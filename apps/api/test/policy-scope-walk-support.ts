@@ -1,11 +1,59 @@
 // Shared by the scope walks (policy-scope-walk*.test.ts: REST routes, OGC API Features Part 4,
 // import commits): valid Guatemalan content per collection, and a footprint of what is stored.
-import type { AtlasDatabase } from '@atlas/db';
+import { openTestDatabase, type AtlasDatabase, type TestEngine } from '@atlas/db/testing';
 import { sql } from 'kysely';
-import { POINT_IN, programInput, siteInput } from './support/records';
+import { expect } from 'vitest';
+import type { AtlasApp } from '../src/app';
+import { buildTestApp } from './helpers';
+import { createPrincipalHeaders } from './support/auth';
+import { POINT_IN, programInput, send, siteInput } from './support/records';
 
 export const COLLECTIONS = ['programs', 'sites', 'corridors', 'communities', 'incidents'] as const;
 export type ScopedCollection = (typeof COLLECTIONS)[number];
+
+type Headers = Record<string, string>;
+
+export interface ScopeWalk {
+  adb: AtlasDatabase;
+  app: AtlasApp;
+  admin: Headers;
+  /** A coordinator session limited to Guatemala and Honduras. */
+  inScope: Headers;
+  /** A coordinator session and a coordinator-role service key, both limited to Belize. */
+  outOfScope: [string, Headers][];
+  /** A Guatemalan program (sites need one). */
+  programId: string;
+}
+
+/** The seeded app and the principals of a scope walk. */
+export async function openScopeWalk(engine: TestEngine): Promise<ScopeWalk> {
+  const adb = await openTestDatabase(engine, { seed: true });
+  const app = await buildTestApp(adb);
+  const admin = await createPrincipalHeaders(app, adb, { role: 'admin', via: 'session' });
+  const inScope = await createPrincipalHeaders(app, adb, {
+    role: 'coordinator',
+    countries: ['GT', 'HN'],
+    via: 'session',
+  });
+  const outOfScope: [string, Headers][] = [
+    [
+      'coordinator',
+      await createPrincipalHeaders(app, adb, {
+        role: 'coordinator',
+        countries: ['BZ'],
+        via: 'session',
+      }),
+    ],
+    ['key', await createPrincipalHeaders(app, adb, { role: 'coordinator', countries: ['BZ'] })],
+  ];
+  const program = await send(app, 'POST', '/api/v1/programs', {
+    headers: admin,
+    body: programInput({ countries: ['GT'] }),
+  });
+  expect(program.statusCode, program.body).toBe(201);
+  const programId = program.json<{ id: string }>().id;
+  return { adb, app, admin, inScope, outOfScope, programId };
+}
 
 /** Valid Guatemalan content for each collection (a site needs its program's id). */
 export function guatemalan(collection: string, programId: string): Record<string, unknown> {

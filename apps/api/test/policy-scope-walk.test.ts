@@ -3,14 +3,12 @@
 // record-changing route a valid request about a record in Guatemala: a coordinator (session or
 // service key) limited to Belize gets 403 and nothing is written; a coordinator limited to
 // Guatemala and Honduras gets 2xx.
-import { openTestDatabase, testEngines, type AtlasDatabase } from '@atlas/db/testing';
+import { testEngines, type AtlasDatabase } from '@atlas/db/testing';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AtlasApp } from '../src/app';
-import { buildTestApp } from './helpers';
-import { createPrincipalHeaders } from './support/auth';
-import { guatemalan } from './policy-scope-walk-support';
-import { programInput, send } from './support/records';
+import { guatemalan, openScopeWalk } from './policy-scope-walk-support';
+import { send } from './support/records';
 
 type Method = 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 type Headers = Record<string, string>;
@@ -28,31 +26,7 @@ describe.each(testEngines())('country scope on every record-changing route on %s
   let programId: string;
 
   beforeAll(async () => {
-    adb = await openTestDatabase(engine, { seed: true });
-    app = await buildTestApp(adb);
-    admin = await createPrincipalHeaders(app, adb, { role: 'admin', via: 'session' });
-    inScope = await createPrincipalHeaders(app, adb, {
-      role: 'coordinator',
-      countries: ['GT', 'HN'],
-      via: 'session',
-    });
-    outOfScope = [
-      [
-        'coordinator',
-        await createPrincipalHeaders(app, adb, {
-          role: 'coordinator',
-          countries: ['BZ'],
-          via: 'session',
-        }),
-      ],
-      ['key', await createPrincipalHeaders(app, adb, { role: 'coordinator', countries: ['BZ'] })],
-    ];
-    const program = await send(app, 'POST', '/api/v1/programs', {
-      headers: admin,
-      body: programInput({ countries: ['GT'] }),
-    });
-    expect(program.statusCode, program.body).toBe(201);
-    programId = program.json<{ id: string }>().id;
+    ({ adb, app, admin, inScope, outOfScope, programId } = await openScopeWalk(engine));
   });
 
   afterAll(async () => {

@@ -3,13 +3,11 @@
 import { openTestDatabase, testEngines, type AtlasDatabase } from '@atlas/db/testing';
 import { sql } from 'kysely';
 import { randomBytes, randomInt } from 'node:crypto';
-import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp, type AtlasApp } from '../src/app';
+import type { AtlasApp } from '../src/app';
 import type { AppConfig } from '../src/config';
 import { createUser } from '../src/auth/users';
-import { createLogger } from '../src/logger';
-import { buildTestApp, testConfig } from './helpers';
+import { buildLoggedApp, buildTestApp } from './helpers';
 import { createPrincipal } from './support/auth';
 
 const PASSWORD = 'security test password';
@@ -95,19 +93,7 @@ describe.each(testEngines())('security on %s', (engine) => {
   });
 
   it('keeps passwords, keys, session ids and CSRF tokens out of the logs and answers', async () => {
-    const lines: string[] = [];
-    const stream = new Writable({
-      write(chunk: Buffer, _encoding, callback) {
-        lines.push(chunk.toString());
-        callback();
-      },
-    });
-    const config = testConfig({ logLevel: 'trace' });
-    const logged = await buildApp({
-      config,
-      database: adb,
-      loggerInstance: createLogger(config, stream),
-    });
+    const { app: logged, lines } = await buildLoggedApp(adb);
     await logged.ready();
 
     const login = await logged.inject({

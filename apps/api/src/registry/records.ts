@@ -157,6 +157,9 @@ export function createRecordStore<Input, Output extends StoredRecord>(
 
     find: (id: string) => def.find(db, id),
 
+    /** 403 unless the principal may change the stored record (e.g. an import claiming it). */
+    assertMayChange: (principal: Principal, record: Output) => assertScope(db, principal, record),
+
     async create(principal: Principal, body: unknown): Promise<Output> {
       const input = checked(body);
       return db.transaction().execute(async (trx) => {

@@ -12,7 +12,7 @@ import { COLLECTION_SPECS, type Collection } from './fields';
 import { insertIncidents, newIncidentProblems } from '../incidents/bulk';
 import type { IatiSiteDraft } from './iati-locations';
 import type { ColumnMapping, ConvertedRow, RowProblem } from './mapping';
-import { assertMayChange, fieldOf, joined, storeFor, validators, type AnyStore } from './stores';
+import { fieldOf, joined, storeFor, validators, type AnyStore } from './stores';
 import { sameContent } from './compare';
 import { recordImport } from './import-record';
 import type { IncidentInput } from '@atlas/domain';
@@ -320,7 +320,7 @@ class ImportRun {
       if (!merged) return undefined;
       if (sameContent(before, merged)) {
         // Nothing to write, yet the row claims the record for its source: scope as an update.
-        await assertMayChange(this.trx, this.request.collection, this.request.principal, current);
+        await this.store.assertMayChange(this.request.principal, current);
         this.report.unchanged += 1;
         return entityId;
       }

@@ -13,16 +13,12 @@ import {
   type ValidationResult,
 } from '@atlas/domain';
 import type { Kysely, Transaction } from 'kysely';
-import { assertCanWrite } from '../../auth/scope';
-import type { Principal } from '../../auth/principal';
 import type { RecordStore, StoredRecord } from '../../registry';
 import { createCommunityStore } from '../communities/records';
-import { countriesCrossedByCorridor } from '../corridors/layer-geometry';
 import { createCorridorStore } from '../corridors/records';
 import { createIncidentStore } from '../incidents/records';
 import { createProgramStore } from '../programs/records';
 import { createSiteStore } from '../sites/records';
-import { programOfSite } from '../sites/repository';
 import type { Collection } from './fields';
 
 /** `trx` whose `transaction().execute(fn)` runs `fn` in `trx` itself (no nested transaction). */
@@ -67,31 +63,4 @@ export const validators: Record<Collection, (value: unknown) => ValidationResult
 /** `/countries/1` → `countries`: the field a problem is about. */
 export function fieldOf(problem: Problem): string {
   return problem.path.split('/').filter(Boolean)[0] ?? 'record';
-}
-
-/**
- * 403 unless `principal` may change the stored `record`. For a row that changes nothing (so no
- * store call checks the scope) but still claims the record for the import's source. The
- * countries are those of each store's `countriesOf` (src/routes/<collection>/records.ts), which
- * the record store does not expose: keep the two in step.
- */
-export async function assertMayChange(
-  db: Kysely<Database>,
-  collection: Collection,
-  principal: Principal,
-  record: StoredRecord,
-): Promise<void> {
-  if (principal.countries === null) {
-    assertCanWrite(principal, []); // no country limit: the role check only, no query
-    return;
-  }
-  const fields = record as StoredRecord & { country?: string | null; countries?: string[] };
-  let countries: readonly (string | null | undefined)[];
-  if (collection === 'programs') countries = fields.countries ?? [];
-  else if (collection === 'corridors') countries = await countriesCrossedByCorridor(db, record.id);
-  else if (collection === 'sites') {
-    const { programId } = record as StoredRecord & { programId: string };
-    countries = [fields.country, ...((await programOfSite(db, programId))?.countries ?? [])];
-  } else countries = [fields.country];
-  assertCanWrite(principal, countries);
 }
